@@ -1,0 +1,184 @@
+import { z } from 'zod';
+import { BASES, LANGUAGES, VISIBILITIES } from '../domain/facts.ts';
+import { ORGANISATION_KINDS } from '../domain/organisation/organisation.ts';
+import { CLAIM_STAGES, SUBJECT_TYPES } from '../domain/claim/claim.ts';
+
+/**
+ * The shapes of command inputs, shared by the HTTP API (request bodies, OpenAPI) and the CLI. They check form
+ * (types, required fields, unknown fields); the domain checks the rules (positive amounts, ISO codes, states).
+ */
+const id = z.string().min(1).max(100).describe('lower-case letters, digits and . _ : -');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written as YYYY-MM-DD');
+const decimal = z
+  .union([z.string(), z.number()])
+  .transform((value) => String(value))
+  .describe('a decimal number as a string, e.g. "500000000.00"');
+
+export const moneySchema = z.strictObject({ amount: decimal, currency: z.string().describe('ISO 4217 code') });
+export const localizedTextSchema = z.strictObject({
+  uk: z.string().optional(),
+  en: z.string().optional(),
+  ru: z.string().optional(),
+});
+
+/** Facts every command may carry: when it happened, how it is known, the sources behind it, the version seen. */
+export const factSchema = {
+  occurredOn: isoDate.optional().describe('the day it happened; default today'),
+  basis: z.enum(BASES).optional().describe('official (default), reported or estimate'),
+  evidence: z.array(id).max(50).optional().describe('ids of sources that support the fact'),
+  expectedVersion: z.number().int().min(0).optional().describe('the stream version you last read; a stale one is a conflict'),
+};
+const visibility = z.enum(VISIBILITIES).optional().describe('public (default), partners or restricted');
+
+export const registerOrganisationSchema = z.strictObject({
+  id,
+  kind: z.enum(ORGANISATION_KINDS),
+  names: localizedTextSchema,
+  iso3166: z.string().nullable().optional(),
+  members: z.array(id).optional(),
+  visibility,
+  ...factSchema,
+});
+export const amendOrganisationSchema = z.strictObject({
+  names: localizedTextSchema.optional(),
+  members: z.array(id).optional(),
+  iso3166: z.string().nullable().optional(),
+  ...factSchema,
+});
+
+const requirementFields = {
+  title: localizedTextSchema,
+  category: z.string(),
+  quantity: z.number().nullable().optional(),
+  unit: z.string().nullable().optional(),
+  estimatedValue: moneySchema.nullable().optional(),
+};
+export const listRequirementSchema = z.strictObject({
+  id: id.optional(),
+  recipientId: id,
+  priorityRank: z.number().int(),
+  visibility,
+  ...requirementFields,
+  ...factSchema,
+});
+export const amendRequirementSchema = z.strictObject({
+  title: localizedTextSchema.optional(),
+  category: z.string().optional(),
+  quantity: z.number().nullable().optional(),
+  unit: z.string().nullable().optional(),
+  estimatedValue: moneySchema.nullable().optional(),
+  ...factSchema,
+});
+export const reprioritiseRequirementSchema = z.strictObject({ priorityRank: z.number().int(), ...factSchema });
+export const reasonSchema = z.strictObject({ reason: z.string(), ...factSchema });
+
+export const draftPriorityListSchema = z.strictObject({
+  recipientId: id,
+  period: z.string().describe('YYYY-MM'),
+  requirementIds: z.array(id),
+  visibility,
+  ...factSchema,
+});
+export const approvePriorityListSchema = z.strictObject({ approverId: id, ...factSchema });
+
+const lineSchema = z.strictObject({
+  lineId: id.optional(),
+  requirementId: id.nullable().optional(),
+  description: z.string(),
+  category: z.string().optional(),
+  quantity: z.number().nullable().optional(),
+  unit: z.string().nullable().optional(),
+  value: moneySchema.nullable().optional(),
+});
+export const rateSchema = z
+  .strictObject({
+    eur: z.string().optional().describe('euros per unit of the original currency, as the source states it'),
+    usd: z.string().optional().describe('US dollars per unit of the original currency, as the source states it'),
+  })
+  .optional();
+export const proposePackageSchema = z.strictObject({
+  id: id.optional(),
+  title: localizedTextSchema,
+  recipientId: id,
+  coordinatorId: id,
+  supplierId: id.nullable().optional(),
+  category: z.string(),
+  targetValue: moneySchema,
+  rate: rateSchema,
+  lines: z.array(lineSchema).max(500),
+  visibility,
+  ...factSchema,
+});
+export const validatePackageSchema = z.strictObject({ coordinatorId: id, ...factSchema });
+export const factsOnlySchema = z.strictObject({ ...factSchema });
+export const contractPackageSchema = z.strictObject({
+  supplierId: id,
+  contractReference: z.string().nullable().optional(),
+  ...factSchema,
+});
+const lineQuantitySchema = z.strictObject({ lineId: id, quantity: z.number().nullable().optional() });
+export const dispatchShipmentSchema = z.strictObject({
+  shipmentId: id.optional(),
+  lines: z.array(lineQuantitySchema).max(500),
+  ...factSchema,
+});
+export const confirmReceiptSchema = z.strictObject({
+  receiptId: id.optional(),
+  shipmentId: id,
+  lines: z.array(lineQuantitySchema).max(500),
+  full: z.boolean().optional(),
+  ...factSchema,
+});
+
+export const pledgeContributionSchema = z.strictObject({
+  id: id.optional(),
+  donorId: id,
+  packageId: id.nullable().optional(),
+  category: z.string().nullable().optional(),
+  amount: moneySchema,
+  rate: rateSchema,
+  visibility,
+  ...factSchema,
+});
+export const moneyChangeSchema = z.strictObject({ amount: moneySchema.optional(), rate: rateSchema, ...factSchema });
+export const paymentSchema = z.strictObject({ paymentId: id.optional(), amount: moneySchema, rate: rateSchema, ...factSchema });
+export const amendContributionSchema = z.strictObject({ amount: moneySchema, reason: z.string(), rate: rateSchema, ...factSchema });
+
+export const recordSourceSchema = z.strictObject({
+  id: id.optional(),
+  url: z.string().nullable().optional(),
+  publisher: z.string(),
+  author: z.string().nullable().optional(),
+  publishedOn: isoDate.nullable().optional(),
+  language: z.enum(LANGUAGES),
+  title: z.string(),
+  text: z.string().max(1_000_000),
+  storyId: id.nullable().optional(),
+  visibility,
+  ...factSchema,
+});
+const subjectSchema = z.strictObject({ type: z.enum(SUBJECT_TYPES), id });
+export const recordClaimSchema = z.strictObject({
+  id: id.optional(),
+  sourceId: id,
+  subject: subjectSchema.nullable().optional(),
+  donorIds: z.array(id).max(50),
+  stage: z.enum(CLAIM_STAGES),
+  amount: moneySchema.nullable().optional(),
+  statedOn: isoDate.nullable().optional(),
+  sentence: z.string().max(5000),
+  visibility,
+  ...factSchema,
+});
+export const linkClaimSchema = z.strictObject({ eventId: z.string().min(1).max(200), ...factSchema });
+export const adoptFigureSchema = z.strictObject({
+  subject: subjectSchema,
+  stage: z.enum(CLAIM_STAGES),
+  claimId: id.optional(),
+  low: moneySchema.optional(),
+  high: moneySchema.optional(),
+  note: z.string().max(2000).nullable().optional(),
+  ...factSchema,
+});
+
+export type FactInput = { occurredOn?: string | undefined; basis?: (typeof BASES)[number] | undefined; evidence?: string[] | undefined; expectedVersion?: number | undefined };
