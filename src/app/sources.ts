@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { type ClaimCommand, claimDecider } from '../domain/claim/claim.ts';
 import { invalid } from '../domain/errors.ts';
-import { type FigureCommand, figureDecider } from '../domain/figure/figure.ts';
+import { type FigureCommand, figureDecider, figureId } from '../domain/figure/figure.ts';
 import { sourceDecider } from '../domain/source/source.ts';
 import { findEvent } from '../ledger/read.ts';
 import { existingStreams, loadState, recordVisibility, runCommand } from './command.ts';
@@ -99,7 +99,7 @@ export function adoptFigure(deps: AppDeps, request: RequestContext, input: z.inf
     input,
     {
       decider: figureDecider,
-      id: `${subject.type}:${subject.id}:${stage}`,
+      id: figureId(subject, stage),
       command: async (_state, tx): Promise<FigureCommand> => {
         if (input.claimId) {
           const claim = await loadState(tx, claimDecider, input.claimId);

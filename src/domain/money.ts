@@ -18,9 +18,12 @@ export interface MoneyJson {
 
 const DECIMAL = /^-?\d{1,18}(\.\d{1,10})?$/;
 
+/** ISO 4217 codes that are not money a donor pays in: metals, fund and accounting units, testing and "no currency". */
+const NOT_MONEY = new Set(['XAU', 'XAG', 'XPD', 'XPT', 'XBA', 'XBB', 'XBC', 'XBD', 'XDR', 'XSU', 'XUA', 'XTS', 'XXX']);
+
 /** ISO 4217 minor-unit digits, or undefined for a code that is not a current ISO 4217 currency. */
 export function currencyDigits(code: string): number | undefined {
-  if (!/^[A-Z]{3}$/.test(code)) return undefined;
+  if (!/^[A-Z]{3}$/.test(code) || NOT_MONEY.has(code)) return undefined;
   const entry = currencyCodes.code(code);
   if (!entry) return undefined;
   return entry.digits;

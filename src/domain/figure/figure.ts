@@ -6,7 +6,7 @@ import { formatMoney, type MoneyJson, parsePositiveMoney } from '../money.ts';
 
 /**
  * A reported figure (a package's value, a contribution's amount) for which sources may disagree: the claims coexist,
- * and a curator adopts one of them, or a range between two. Stream id: `figure:<subject type>:<id>:<stage>`.
+ * and a curator adopts one of them, or a range between two. See `figureId`.
  */
 export type FigureEvent = DomainEvent<
   'FigureAdopted',
@@ -26,8 +26,8 @@ export type FigureCommand =
 
 export type FigureState = { status: 'open' } | { status: 'adopted'; claimId: string | null; low: MoneyJson; high: MoneyJson };
 
-export const figureStreamId = (subject: ClaimSubject, stage: ClaimStage): string =>
-  `figure:${subject.type}:${subject.id}:${stage}`;
+/** A figure is one record per subject and stage: `<subject type>:<subject id>:<stage>`. */
+export const figureId = (subject: ClaimSubject, stage: ClaimStage): string => `${subject.type}:${subject.id}:${stage}`;
 
 export const figureDecider: Decider<FigureCommand, FigureEvent, FigureState> = {
   streamType: 'figure',

@@ -59,7 +59,12 @@ function checkIso(kind: OrganisationKind, iso: string | null | undefined): strin
     return null;
   }
   const upper = iso.toUpperCase();
-  if (upper !== 'EU' && !countries.isValid(upper)) {
+  if (upper === 'EU') {
+    if (kind === 'eu-body') return upper;
+    throw invalid('iso-3166-code-invalid', 'iso3166', '"EU" is the code of EU institutions, not of a state');
+  }
+  // i18n-iso-countries also accepts alpha-3 and numeric codes; the ledger keeps alpha-2 only.
+  if (!/^[A-Z]{2}$/.test(upper) || !countries.isValid(upper)) {
     throw invalid('iso-3166-code-invalid', 'iso3166', `"${iso}" is not an ISO 3166-1 alpha-2 country code`);
   }
   return upper;

@@ -321,7 +321,11 @@ export const packageDecider: Decider<PackageCommand, PackageEvent, PackageState>
         }
         const shipment = current.shipments.find((candidate) => candidate.shipmentId === command.shipmentId);
         if (!shipment) throw notFound('shipment-unknown', `no shipment "${command.shipmentId}" in this package`, 'shipmentId');
-        const quantities = checkQuantities(current, command.lines, 'lines');
+        // A full receipt may name no lines: the recipient confirms that what already arrived is the whole package.
+        const quantities =
+          command.lines.length === 0 && command.full === true
+            ? new Map<string, number>()
+            : checkQuantities(current, command.lines, 'lines');
         command.lines.forEach((item, index) => {
           const shippedLine = shipment.lines.find((line) => line.lineId === item.lineId);
           const shippedQuantity = shippedLine ? (shippedLine.quantity ?? 1) : 0;
