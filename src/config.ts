@@ -11,6 +11,8 @@ export interface Config {
   readonly host: string;
   /** Where the demo and `rates import` find the shared public data sets (ECB rates). */
   readonly sharedDataDir: string;
+  /** TRANCHE_DEBUG=1: the CLI prints stack traces of unexpected errors. */
+  readonly debug: boolean;
 }
 
 /** The only reader of process.env: checked once at the entry points, then passed down. */
@@ -36,5 +38,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     port,
     host: env.HOST || '127.0.0.1',
     sharedDataDir: path.resolve(cwd, env.TRANCHE_SHARED_DATA || '../shared/data'),
+    debug: env.TRANCHE_DEBUG === '1' || env.TRANCHE_DEBUG === 'true',
   };
 }

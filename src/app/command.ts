@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Db } from '../db/index.ts';
 import { mapDatabaseError } from '../db/errors.ts';
+import type { Db } from '../db/index.ts';
 import { type Decider, type DomainEvent, fold } from '../domain/decider.ts';
 import { invalid, notFound } from '../domain/errors.ts';
 import { assertIsoDate, VISIBILITIES, type Visibility } from '../domain/facts.ts';
@@ -43,7 +43,8 @@ export async function runCommand<Command, Event extends DomainEvent, State>(
   const today = now.toISOString().slice(0, 10);
   const occurredOn = checkOccurredOn(facts.occurredOn, today);
   const streamId = streamIdOf(decision.decider.streamType, decision.id);
-  const requestHash = request.idempotencyKey ? hashRequest(streamId, body) : '';
+  // The key covers what the client sent (not ids generated for it), so a retry of a creation matches the first try.
+  const requestHash = request.idempotencyKey ? hashRequest(decision.decider.streamType, body) : '';
   try {
     const result = await deps.db.transaction().execute(async (tx) => {
       const head = await lockHead(tx);
@@ -55,14 +56,21 @@ export async function runCommand<Command, Event extends DomainEvent, State>(
           .executeTakeFirst();
         if (previous) {
           if (previous.request_hash !== requestHash) {
-            throw invalid('idempotency-key-reused', 'Idempotency-Key', 'this idempotency key was used for a different request');
+            throw invalid(
+              'idempotency-key-reused',
+              'Idempotency-Key',
+              'this idempotency key was used for a different request',
+            );
           }
           return { result: previous.result as CommandResult, replayed: true };
         }
       }
       await checkEvidence(tx, facts.evidence ?? []);
       const stored = await readStream(tx, streamId);
-      const state = fold(decision.decider, stored.map((event) => ({ type: event.type, data: event.data }) as Event));
+      const state = fold(
+        decision.decider,
+        stored.map((event) => ({ type: event.type, data: event.data }) as Event),
+      );
       const command = await decision.command(state, tx);
       const events = decision.decider.decide(command, state);
       const meta: EventMeta = {
@@ -90,7 +98,12 @@ export async function runCommand<Command, Event extends DomainEvent, State>(
       if (request.idempotencyKey) {
         await tx
           .insertInto('idempotency_keys')
-          .values({ key: request.idempotencyKey, request_hash: requestHash, result: JSON.stringify(result), recorded_at: now })
+          .values({
+            key: request.idempotencyKey,
+            request_hash: requestHash,
+            result: JSON.stringify(result),
+            recorded_at: now,
+          })
           .execute();
       }
       return { result, replayed: false };
@@ -105,12 +118,15 @@ export async function runCommand<Command, Event extends DomainEvent, State>(
 function checkOccurredOn(occurredOn: string | undefined, today: string): string {
   if (occurredOn === undefined) return today;
   assertIsoDate(occurredOn, 'occurredOn');
-  if (occurredOn > today) throw invalid('date-in-future', 'occurredOn', `${occurredOn} has not happened yet (today is ${today})`);
+  if (occurredOn > today)
+    throw invalid('date-in-future', 'occurredOn', `${occurredOn} has not happened yet (today is ${today})`);
   return occurredOn;
 }
 
-function hashRequest(streamId: string, body: unknown): string {
-  return createHash('sha256').update(canonicalJson({ streamId, body: body ?? null })).digest('hex');
+function hashRequest(streamType: string, body: unknown): string {
+  return createHash('sha256')
+    .update(canonicalJson({ streamType, body: body ?? null }))
+    .digest('hex');
 }
 
 async function checkEvidence(tx: CommandTx, evidence: readonly string[]): Promise<void> {
@@ -122,13 +138,21 @@ async function checkEvidence(tx: CommandTx, evidence: readonly string[]): Promis
 }
 
 /** Which of the ids have a stream of the given type (i.e. are registered). */
-export async function existingStreams(tx: CommandTx, streamType: string, ids: readonly (string | null | undefined)[]): Promise<Set<string>> {
+export async function existingStreams(
+  tx: CommandTx,
+  streamType: string,
+  ids: readonly (string | null | undefined)[],
+): Promise<Set<string>> {
   const wanted = [...new Set(ids.filter((id): id is string => typeof id === 'string' && id !== ''))];
   if (wanted.length === 0) return new Set();
   const rows = await tx
     .selectFrom('events')
     .select('stream_id')
-    .where('stream_id', 'in', wanted.map((id) => streamIdOf(streamType, id)))
+    .where(
+      'stream_id',
+      'in',
+      wanted.map((id) => streamIdOf(streamType, id)),
+    )
     .where('version', '=', 1)
     .execute();
   const prefix = streamType.length + 1;
@@ -143,7 +167,10 @@ export async function loadState<Command, Event extends DomainEvent, State>(
 ): Promise<State> {
   const events = await readStreams(tx, [streamIdOf(decider.streamType, id)]);
   const stored = events.get(streamIdOf(decider.streamType, id)) ?? [];
-  return fold(decider, stored.map((event) => ({ type: event.type, data: event.data }) as Event));
+  return fold(
+    decider,
+    stored.map((event) => ({ type: event.type, data: event.data }) as Event),
+  );
 }
 
 /** The record's own visibility once it exists, else the one asked for (default public). */

@@ -1,10 +1,20 @@
 import type { z } from 'zod';
-import { type ContributionCommand, contributionDecider, type ContributionState } from '../domain/contribution/contribution.ts';
+import {
+  type ContributionCommand,
+  type ContributionState,
+  contributionDecider,
+} from '../domain/contribution/contribution.ts';
 import { packageDecider } from '../domain/package/package.ts';
 import { existingStreams, loadState, recordVisibility, runCommand } from './command.ts';
 import type { AppDeps, CommandResult, RequestContext } from './deps.ts';
 import { equivalentsOf } from './fx.ts';
-import type { amendContributionSchema, moneyChangeSchema, paymentSchema, pledgeContributionSchema, reasonSchema } from './schemas.ts';
+import type {
+  amendContributionSchema,
+  moneyChangeSchema,
+  paymentSchema,
+  pledgeContributionSchema,
+  reasonSchema,
+} from './schemas.ts';
 
 export function pledgeContribution(
   deps: AppDeps,
@@ -46,7 +56,20 @@ function currentAmount(state: ContributionState) {
   return state.status === 'none' ? { amount: '0', currency: 'EUR' } : state.amount;
 }
 
-export function commitContribution(deps: AppDeps, request: RequestContext, id: string, input: z.infer<typeof moneyChangeSchema>) {
+/**
+ * Every stage of a contribution is converted at the rate of its pledge's value date, so that its committed, paid
+ * and delivered parts add up exactly in EUR and USD as they do in the donor's currency.
+ */
+function rateDateOf(state: ContributionState, today: string): string {
+  return state.status === 'none' ? today : state.rateDate;
+}
+
+export function commitContribution(
+  deps: AppDeps,
+  request: RequestContext,
+  id: string,
+  input: z.infer<typeof moneyChangeSchema>,
+) {
   const today = deps.clock().toISOString().slice(0, 10);
   return runCommand(
     deps,
@@ -60,7 +83,7 @@ export function commitContribution(deps: AppDeps, request: RequestContext, id: s
         return {
           type: 'CommitContribution',
           amount,
-          equivalents: await equivalentsOf(tx, amount, input.occurredOn ?? today, input.rate),
+          equivalents: await equivalentsOf(tx, amount, rateDateOf(state, today), input.rate),
         };
       },
       visibility: recordVisibility(),
@@ -69,7 +92,12 @@ export function commitContribution(deps: AppDeps, request: RequestContext, id: s
   );
 }
 
-export function payContribution(deps: AppDeps, request: RequestContext, id: string, input: z.infer<typeof paymentSchema>) {
+export function payContribution(
+  deps: AppDeps,
+  request: RequestContext,
+  id: string,
+  input: z.infer<typeof paymentSchema>,
+) {
   const today = deps.clock().toISOString().slice(0, 10);
   const paymentId = input.paymentId ?? deps.newId('pay');
   return runCommand(
@@ -79,19 +107,24 @@ export function payContribution(deps: AppDeps, request: RequestContext, id: stri
     {
       decider: contributionDecider,
       id,
-      command: async (_state, tx): Promise<ContributionCommand> => ({
+      command: async (state, tx): Promise<ContributionCommand> => ({
         type: 'PayContribution',
         paymentId,
         amount: input.amount,
-        equivalents: await equivalentsOf(tx, input.amount, input.occurredOn ?? today, input.rate),
+        equivalents: await equivalentsOf(tx, input.amount, rateDateOf(state, today), input.rate),
       }),
       visibility: recordVisibility(),
     },
-    { id, ...input, paymentId },
+    { id, ...input },
   );
 }
 
-export function amendContribution(deps: AppDeps, request: RequestContext, id: string, input: z.infer<typeof amendContributionSchema>) {
+export function amendContribution(
+  deps: AppDeps,
+  request: RequestContext,
+  id: string,
+  input: z.infer<typeof amendContributionSchema>,
+) {
   const today = deps.clock().toISOString().slice(0, 10);
   return runCommand(
     deps,
@@ -100,11 +133,11 @@ export function amendContribution(deps: AppDeps, request: RequestContext, id: st
     {
       decider: contributionDecider,
       id,
-      command: async (_state, tx): Promise<ContributionCommand> => ({
+      command: async (state, tx): Promise<ContributionCommand> => ({
         type: 'AmendContribution',
         amount: input.amount,
         reason: input.reason,
-        equivalents: await equivalentsOf(tx, input.amount, input.occurredOn ?? today, input.rate),
+        equivalents: await equivalentsOf(tx, input.amount, rateDateOf(state, today), input.rate),
       }),
       visibility: recordVisibility(),
     },
@@ -112,7 +145,12 @@ export function amendContribution(deps: AppDeps, request: RequestContext, id: st
   );
 }
 
-export function withdrawContribution(deps: AppDeps, request: RequestContext, id: string, input: z.infer<typeof reasonSchema>) {
+export function withdrawContribution(
+  deps: AppDeps,
+  request: RequestContext,
+  id: string,
+  input: z.infer<typeof reasonSchema>,
+) {
   return runCommand(
     deps,
     request,

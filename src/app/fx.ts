@@ -1,6 +1,14 @@
 import { sql } from 'kysely';
 import { invalid, ruleBroken } from '../domain/errors.ts';
-import { convertViaEuro, type Equivalents, formatMoney, type MoneyJson, parseMoney, parseRate, type Ratio } from '../domain/money.ts';
+import {
+  convertViaEuro,
+  type Equivalents,
+  formatMoney,
+  type MoneyJson,
+  parseMoney,
+  parseRate,
+  type Ratio,
+} from '../domain/money.ts';
 import type { CommandTx } from './command.ts';
 
 /** How stale an ECB rate may be: the ECB publishes on working days, so a value date may fall on a long holiday. */
@@ -47,7 +55,12 @@ function perTarget(stated: string, field: string): Ratio {
  * EUR and USD equivalents of an amount at its value date, from the ECB reference rates, or from the rate a source
  * states (which wins for the currency it names). The result is written into the event, so history never moves.
  */
-export async function equivalentsOf(tx: CommandTx, amount: MoneyJson, valueDate: string, stated?: StatedRate): Promise<Equivalents> {
+export async function equivalentsOf(
+  tx: CommandTx,
+  amount: MoneyJson,
+  valueDate: string,
+  stated?: StatedRate,
+): Promise<Equivalents> {
   const money = parseMoney(amount, 'amount');
   if (stated?.eur === undefined && stated?.usd === undefined) {
     const source = await ecbPerEur(tx, money.currency, valueDate);
@@ -55,18 +68,26 @@ export async function equivalentsOf(tx: CommandTx, amount: MoneyJson, valueDate:
     return {
       eur: formatMoney(convertViaEuro(money, source.rate, 'EUR', ONE)),
       usd: formatMoney(convertViaEuro(money, source.rate, 'USD', usd.rate)),
-      rateDate: source.date < usd.date ? source.date : usd.date,
+      rateDate: [source.date, usd.date].sort()[0] ?? valueDate,
       rateSource: 'ecb',
     };
   }
   if (stated.eur !== undefined && money.currency === 'EUR' && stated.eur !== '1') {
     throw invalid('rate-invalid', 'rate.eur', 'an amount in EUR has a euro rate of 1');
   }
-  const eurRate = stated.eur !== undefined ? perTarget(stated.eur, 'rate.eur') : (await ecbPerEur(tx, money.currency, valueDate)).rate;
+  const eurRate =
+    stated.eur !== undefined
+      ? perTarget(stated.eur, 'rate.eur')
+      : (await ecbPerEur(tx, money.currency, valueDate)).rate;
   const eur = convertViaEuro(money, eurRate, 'EUR', ONE);
   const usd =
     stated.usd !== undefined
       ? convertViaEuro(money, perTarget(stated.usd, 'rate.usd'), 'USD', ONE)
       : convertViaEuro(eur, ONE, 'USD', (await ecbPerEur(tx, 'USD', valueDate)).rate);
-  return { eur: formatMoney(eur), usd: formatMoney({ currency: 'USD', minor: usd.minor }), rateDate: valueDate, rateSource: 'stated' };
+  return {
+    eur: formatMoney(eur),
+    usd: formatMoney({ currency: 'USD', minor: usd.minor }),
+    rateDate: valueDate,
+    rateSource: 'stated',
+  };
 }

@@ -6,4 +6,5 @@ import { rebuildProjections } from '../projections/rebuild.ts';
 export const verify = (db: Db): Promise<VerifyResult> => verifyLedger(db);
 
 /** `tranche rebuild-projections`: replays the ledger into empty read models. */
-export const rebuild = (db: Db, onProgress?: (events: number) => void): Promise<number> => rebuildProjections(db, onProgress);
+export const rebuild = (db: Db, onProgress?: (events: number) => void): Promise<number> =>
+  rebuildProjections(db, onProgress);

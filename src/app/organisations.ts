@@ -1,9 +1,8 @@
 import type { z } from 'zod';
 import { organisationDecider } from '../domain/organisation/organisation.ts';
-import type { AppDeps, CommandResult, RequestContext } from './deps.ts';
 import { existingStreams, recordVisibility, runCommand } from './command.ts';
+import type { AppDeps, CommandResult, RequestContext } from './deps.ts';
 import type { amendOrganisationSchema, registerOrganisationSchema } from './schemas.ts';
-
 
 export function registerOrganisation(
   deps: AppDeps,

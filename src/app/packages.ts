@@ -48,8 +48,16 @@ export function proposePackage(
       decider: packageDecider,
       id,
       command: async (_state, tx): Promise<PackageCommand> => {
-        const organisations = await existingStreams(tx, 'organisation', [input.recipientId, input.coordinatorId, input.supplierId]);
-        const requirements = await existingStreams(tx, 'requirement', input.lines.map((line) => line.requirementId));
+        const organisations = await existingStreams(tx, 'organisation', [
+          input.recipientId,
+          input.coordinatorId,
+          input.supplierId,
+        ]);
+        const requirements = await existingStreams(
+          tx,
+          'requirement',
+          input.lines.map((line) => line.requirementId),
+        );
         return {
           type: 'ProposePackage',
           id,
@@ -71,11 +79,21 @@ export function proposePackage(
   );
 }
 
-export const validatePackage = (deps: AppDeps, request: RequestContext, id: string, input: z.infer<typeof validatePackageSchema>) =>
+export const validatePackage = (
+  deps: AppDeps,
+  request: RequestContext,
+  id: string,
+  input: z.infer<typeof validatePackageSchema>,
+) =>
   onPackage(deps, request, id, input, input, () => ({ type: 'ValidatePackage', coordinatorId: input.coordinatorId }));
 
 /** Marks a validated package funded; at least one contribution to it must be committed. */
-export const fundPackage = (deps: AppDeps, request: RequestContext, id: string, input: z.infer<typeof factsOnlySchema>) =>
+export const fundPackage = (
+  deps: AppDeps,
+  request: RequestContext,
+  id: string,
+  input: z.infer<typeof factsOnlySchema>,
+) =>
   onPackage(deps, request, id, input, input, async (tx) => {
     const committed = await tx
       .selectFrom('rm_contributions')
@@ -87,7 +105,12 @@ export const fundPackage = (deps: AppDeps, request: RequestContext, id: string, 
     return { type: 'FundPackage', committedContributions: Number(committed.count) };
   });
 
-export const contractPackage = (deps: AppDeps, request: RequestContext, id: string, input: z.infer<typeof contractPackageSchema>) =>
+export const contractPackage = (
+  deps: AppDeps,
+  request: RequestContext,
+  id: string,
+  input: z.infer<typeof contractPackageSchema>,
+) =>
   onPackage(deps, request, id, input, input, async (tx) => ({
     type: 'ContractPackage',
     supplierId: input.supplierId,
@@ -95,18 +118,28 @@ export const contractPackage = (deps: AppDeps, request: RequestContext, id: stri
     contractReference: input.contractReference ?? null,
   }));
 
-export function dispatchShipment(deps: AppDeps, request: RequestContext, id: string, input: z.infer<typeof dispatchShipmentSchema>) {
+export function dispatchShipment(
+  deps: AppDeps,
+  request: RequestContext,
+  id: string,
+  input: z.infer<typeof dispatchShipmentSchema>,
+) {
   const shipmentId = input.shipmentId ?? deps.newId('shp');
-  return onPackage(deps, request, id, input, { ...input, shipmentId }, () => ({
+  return onPackage(deps, request, id, input, input, () => ({
     type: 'DispatchShipment',
     shipmentId,
     lines: input.lines.map((line) => ({ lineId: line.lineId, quantity: line.quantity ?? null })),
   }));
 }
 
-export function confirmReceipt(deps: AppDeps, request: RequestContext, id: string, input: z.infer<typeof confirmReceiptSchema>) {
+export function confirmReceipt(
+  deps: AppDeps,
+  request: RequestContext,
+  id: string,
+  input: z.infer<typeof confirmReceiptSchema>,
+) {
   const receiptId = input.receiptId ?? deps.newId('rcp');
-  return onPackage(deps, request, id, input, { ...input, receiptId }, () => ({
+  return onPackage(deps, request, id, input, input, () => ({
     type: 'ConfirmReceipt',
     receiptId,
     shipmentId: input.shipmentId,
@@ -115,8 +148,16 @@ export function confirmReceipt(deps: AppDeps, request: RequestContext, id: strin
   }));
 }
 
-export const closePackage = (deps: AppDeps, request: RequestContext, id: string, input: z.infer<typeof factsOnlySchema>) =>
-  onPackage(deps, request, id, input, input, () => ({ type: 'ClosePackage' }));
+export const closePackage = (
+  deps: AppDeps,
+  request: RequestContext,
+  id: string,
+  input: z.infer<typeof factsOnlySchema>,
+) => onPackage(deps, request, id, input, input, () => ({ type: 'ClosePackage' }));
 
-export const cancelPackage = (deps: AppDeps, request: RequestContext, id: string, input: z.infer<typeof reasonSchema>) =>
-  onPackage(deps, request, id, input, input, () => ({ type: 'CancelPackage', reason: input.reason }));
+export const cancelPackage = (
+  deps: AppDeps,
+  request: RequestContext,
+  id: string,
+  input: z.infer<typeof reasonSchema>,
+) => onPackage(deps, request, id, input, input, () => ({ type: 'CancelPackage', reason: input.reason }));

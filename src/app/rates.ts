@@ -18,7 +18,9 @@ const BATCH = 5000;
  * currency had no rate) into `fx_rates`. Streams the file; importing it again replaces the same rows.
  */
 export async function importEcbRates(db: Db, file: string): Promise<RatesImport> {
-  const parser = createReadStream(file).pipe(parse({ columns: false, skip_empty_lines: true, trim: true, relax_column_count: true }));
+  const parser = createReadStream(file).pipe(
+    parse({ columns: false, skip_empty_lines: true, trim: true, relax_column_count: true }),
+  );
   let header: string[] | undefined;
   let days = 0;
   let rates = 0;
@@ -41,7 +43,8 @@ export async function importEcbRates(db: Db, file: string): Promise<RatesImport>
     line += 1;
     if (!header) {
       header = record.map((cell) => cell.trim());
-      if (header[0] !== 'Date') throw new Error(`${file}: line 1 should start with "Date" (the ECB eurofxref-hist.csv format)`);
+      if (header[0] !== 'Date')
+        throw new Error(`${file}: line 1 should start with "Date" (the ECB eurofxref-hist.csv format)`);
       continue;
     }
     const date = record[0] ?? '';
@@ -53,7 +56,8 @@ export async function importEcbRates(db: Db, file: string): Promise<RatesImport>
       const currency = header[column];
       const value = record[column];
       if (!currency || !value || value === 'N/A') continue;
-      if (!/^\d+(\.\d+)?$/.test(value)) throw new Error(`${file}: line ${line}, column ${currency}: "${value}" is not a rate`);
+      if (!/^\d+(\.\d+)?$/.test(value))
+        throw new Error(`${file}: line ${line}, column ${currency}: "${value}" is not a rate`);
       batch.push({ date, currency, rate: value });
       currencies.add(currency);
       rates += 1;

@@ -1,5 +1,9 @@
 import type { z } from 'zod';
-import { type PriorityListCommand, priorityListDecider, priorityListId } from '../domain/priority-list/priority-list.ts';
+import {
+  type PriorityListCommand,
+  priorityListDecider,
+  priorityListId,
+} from '../domain/priority-list/priority-list.ts';
 import { requirementDecider } from '../domain/requirement/requirement.ts';
 import { type CommandTx, existingStreams, recordVisibility, runCommand } from './command.ts';
 import type { AppDeps, CommandResult, RequestContext } from './deps.ts';
@@ -55,7 +59,12 @@ export function amendRequirement(
     deps,
     request,
     input,
-    { decider: requirementDecider, id, command: () => ({ type: 'AmendRequirement' as const, ...changes }), visibility: recordVisibility() },
+    {
+      decider: requirementDecider,
+      id,
+      command: () => ({ type: 'AmendRequirement' as const, ...changes }),
+      visibility: recordVisibility(),
+    },
     { id, ...input },
   );
 }

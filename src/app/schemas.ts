@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { CLAIM_STAGES, SUBJECT_TYPES } from '../domain/claim/claim.ts';
 import { BASES, LANGUAGES, VISIBILITIES } from '../domain/facts.ts';
 import { ORGANISATION_KINDS } from '../domain/organisation/organisation.ts';
-import { CLAIM_STAGES, SUBJECT_TYPES } from '../domain/claim/claim.ts';
 
 /**
  * The shapes of command inputs, shared by the HTTP API (request bodies, OpenAPI) and the CLI. They check form
@@ -26,7 +26,12 @@ export const factSchema = {
   occurredOn: isoDate.optional().describe('the day it happened; default today'),
   basis: z.enum(BASES).optional().describe('official (default), reported or estimate'),
   evidence: z.array(id).max(50).optional().describe('ids of sources that support the fact'),
-  expectedVersion: z.number().int().min(0).optional().describe('the stream version you last read; a stale one is a conflict'),
+  expectedVersion: z
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .describe('the stream version you last read; a stale one is a conflict'),
 };
 const visibility = z.enum(VISIBILITIES).optional().describe('public (default), partners or restricted');
 
@@ -141,8 +146,18 @@ export const pledgeContributionSchema = z.strictObject({
   ...factSchema,
 });
 export const moneyChangeSchema = z.strictObject({ amount: moneySchema.optional(), rate: rateSchema, ...factSchema });
-export const paymentSchema = z.strictObject({ paymentId: id.optional(), amount: moneySchema, rate: rateSchema, ...factSchema });
-export const amendContributionSchema = z.strictObject({ amount: moneySchema, reason: z.string(), rate: rateSchema, ...factSchema });
+export const paymentSchema = z.strictObject({
+  paymentId: id.optional(),
+  amount: moneySchema,
+  rate: rateSchema,
+  ...factSchema,
+});
+export const amendContributionSchema = z.strictObject({
+  amount: moneySchema,
+  reason: z.string(),
+  rate: rateSchema,
+  ...factSchema,
+});
 
 export const recordSourceSchema = z.strictObject({
   id: id.optional(),
@@ -181,4 +196,9 @@ export const adoptFigureSchema = z.strictObject({
   ...factSchema,
 });
 
-export type FactInput = { occurredOn?: string | undefined; basis?: (typeof BASES)[number] | undefined; evidence?: string[] | undefined; expectedVersion?: number | undefined };
+export type FactInput = {
+  occurredOn?: string | undefined;
+  basis?: (typeof BASES)[number] | undefined;
+  evidence?: string[] | undefined;
+  expectedVersion?: number | undefined;
+};

@@ -8,7 +8,11 @@ import { existingStreams, loadState, recordVisibility, runCommand } from './comm
 import type { AppDeps, CommandResult, RequestContext } from './deps.ts';
 import type { adoptFigureSchema, linkClaimSchema, recordClaimSchema, recordSourceSchema } from './schemas.ts';
 
-export function recordSource(deps: AppDeps, request: RequestContext, input: z.infer<typeof recordSourceSchema>): Promise<CommandResult> {
+export function recordSource(
+  deps: AppDeps,
+  request: RequestContext,
+  input: z.infer<typeof recordSourceSchema>,
+): Promise<CommandResult> {
   const id = input.id ?? deps.newId('src');
   return runCommand(
     deps,
@@ -36,7 +40,11 @@ export function recordSource(deps: AppDeps, request: RequestContext, input: z.in
   );
 }
 
-export function recordClaim(deps: AppDeps, request: RequestContext, input: z.infer<typeof recordClaimSchema>): Promise<CommandResult> {
+export function recordClaim(
+  deps: AppDeps,
+  request: RequestContext,
+  input: z.infer<typeof recordClaimSchema>,
+): Promise<CommandResult> {
   const id = input.id ?? deps.newId('clm');
   return runCommand(
     deps,
@@ -71,7 +79,12 @@ export function recordClaim(deps: AppDeps, request: RequestContext, input: z.inf
 }
 
 /** Links a claim, as evidence, to the event it supports (e.g. a receipt the article reports). */
-export function linkClaim(deps: AppDeps, request: RequestContext, claimId: string, input: z.infer<typeof linkClaimSchema>) {
+export function linkClaim(
+  deps: AppDeps,
+  request: RequestContext,
+  claimId: string,
+  input: z.infer<typeof linkClaimSchema>,
+) {
   return runCommand(
     deps,
     request,
@@ -108,7 +121,8 @@ export function adoptFigure(deps: AppDeps, request: RequestContext, input: z.inf
             subject,
             stage,
             claimId: input.claimId,
-            claim: claim.status === 'recorded' ? { subject: claim.subject, stage: claim.stage, amount: claim.amount } : null,
+            claim:
+              claim.status === 'recorded' ? { subject: claim.subject, stage: claim.stage, amount: claim.amount } : null,
             note: input.note ?? null,
           };
         }

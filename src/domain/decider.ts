@@ -16,7 +16,10 @@ export interface DomainEvent<Type extends string = string, Data = unknown> {
 }
 
 /** Folds a stream's events into its state. */
-export function fold<Event extends DomainEvent, State>(decider: Decider<unknown, Event, State>, events: readonly Event[]): State {
+export function fold<Event extends DomainEvent, State>(
+  decider: Decider<unknown, Event, State>,
+  events: readonly Event[],
+): State {
   return events.reduce((state, event) => decider.evolve(state, event), decider.initialState);
 }
 

@@ -42,13 +42,21 @@ export function parseMoney(json: MoneyJson, field = 'amount'): Money {
   const digits = assertCurrency(json.currency, `${field}.currency`);
   const text = String(json.amount).trim();
   if (!DECIMAL.test(text)) {
-    throw invalid('amount-not-decimal', `${field}.amount`, `"${text}" is not a decimal number such as 500000000 or 1250.50`);
+    throw invalid(
+      'amount-not-decimal',
+      `${field}.amount`,
+      `"${text}" is not a decimal number such as 500000000 or 1250.50`,
+    );
   }
   const negative = text.startsWith('-');
   const [whole = '0', fraction = ''] = text.replace('-', '').split('.');
   const significant = fraction.replace(/0+$/, '');
   if (significant.length > digits) {
-    throw invalid('amount-too-precise', `${field}.amount`, `${json.currency} has ${digits} decimal places; "${text}" has more`);
+    throw invalid(
+      'amount-too-precise',
+      `${field}.amount`,
+      `${json.currency} has ${digits} decimal places; "${text}" has more`,
+    );
   }
   const minor = BigInt(whole + fraction.padEnd(digits, '0').slice(0, digits));
   return { currency: json.currency, minor: negative ? -minor : minor };
@@ -56,7 +64,8 @@ export function parseMoney(json: MoneyJson, field = 'amount'): Money {
 
 export function parsePositiveMoney(json: MoneyJson, field = 'amount'): Money {
   const money = parseMoney(json, field);
-  if (money.minor <= 0n) throw invalid('amount-must-be-positive', `${field}.amount`, 'the amount must be greater than zero');
+  if (money.minor <= 0n)
+    throw invalid('amount-must-be-positive', `${field}.amount`, 'the amount must be greater than zero');
   return money;
 }
 

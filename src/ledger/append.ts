@@ -82,7 +82,11 @@ export async function appendEvents(
   }
   if (events.length === 0) return { events, head };
   await insertEvents(tx, events);
-  await tx.updateTable('ledger_head').set({ seq: String(seq), hash }).where('id', '=', true).execute();
+  await tx
+    .updateTable('ledger_head')
+    .set({ seq: String(seq), hash })
+    .where('id', '=', true)
+    .execute();
   return { events, head: { seq, hash } };
 }
 

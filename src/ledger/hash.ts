@@ -26,5 +26,9 @@ export function hashedContent(event: Omit<StoredEvent, 'hash' | 'prevHash'>): un
 
 /** sha256(previous hash ‖ canonical JSON of the event), hex: each event seals the whole chain before it. */
 export function chainHash(prevHash: string, event: Omit<StoredEvent, 'hash' | 'prevHash'>): string {
-  return createHash('sha256').update(prevHash).update('\n').update(canonicalJson(hashedContent(event))).digest('hex');
+  return createHash('sha256')
+    .update(prevHash)
+    .update('\n')
+    .update(canonicalJson(hashedContent(event)))
+    .digest('hex');
 }

@@ -48,12 +48,20 @@ export function toStoredEvent(row: EventRow): StoredEvent {
 
 /** All events of one stream, oldest first. */
 export async function readStream(db: Kysely<Schema>, streamId: string): Promise<StoredEvent[]> {
-  const rows = await db.selectFrom('events').select(COLUMNS).where('stream_id', '=', streamId).orderBy('version').execute();
+  const rows = await db
+    .selectFrom('events')
+    .select(COLUMNS)
+    .where('stream_id', '=', streamId)
+    .orderBy('version')
+    .execute();
   return rows.map(toStoredEvent);
 }
 
 /** The events of several streams, grouped by stream, each oldest first. */
-export async function readStreams(db: Kysely<Schema>, streamIds: readonly string[]): Promise<Map<string, StoredEvent[]>> {
+export async function readStreams(
+  db: Kysely<Schema>,
+  streamIds: readonly string[],
+): Promise<Map<string, StoredEvent[]>> {
   const out = new Map<string, StoredEvent[]>(streamIds.map((id) => [id, []]));
   if (streamIds.length === 0) return out;
   const rows = await db

@@ -10,23 +10,46 @@ export type VerifyResult =
       readonly ok: false;
       readonly events: number;
       /** The first event that does not match; null when the events match but the recorded head does not. */
-      readonly firstBad: { readonly seq: number; readonly eventId: string; readonly streamId: string; readonly type: string } | null;
+      readonly firstBad: {
+        readonly seq: number;
+        readonly eventId: string;
+        readonly streamId: string;
+        readonly type: string;
+      } | null;
       readonly reason: string;
     };
 
 /** Checks events in chain order; stops at the first that does not match. Works on a database or an export. */
-export function verifyChain(events: Iterable<StoredEvent>, state = { prevHash: GENESIS_HASH, seq: 0 }): VerifyResult | null {
+export function verifyChain(
+  events: Iterable<StoredEvent>,
+  state = { prevHash: GENESIS_HASH, seq: 0 },
+): VerifyResult | null {
   for (const event of events) {
     const firstBad = { seq: event.seq, eventId: event.eventId, streamId: event.streamId, type: event.type };
     if (event.seq !== state.seq + 1) {
-      return { ok: false, events: state.seq, firstBad, reason: `expected position ${state.seq + 1}, found ${event.seq}` };
+      return {
+        ok: false,
+        events: state.seq,
+        firstBad,
+        reason: `expected position ${state.seq + 1}, found ${event.seq}`,
+      };
     }
     if (event.prevHash !== state.prevHash) {
-      return { ok: false, events: state.seq, firstBad, reason: 'its previous-hash link does not match the event before it' };
+      return {
+        ok: false,
+        events: state.seq,
+        firstBad,
+        reason: 'its previous-hash link does not match the event before it',
+      };
     }
     const { hash: _hash, prevHash: _prev, ...body } = event;
     if (chainHash(state.prevHash, body) !== event.hash) {
-      return { ok: false, events: state.seq, firstBad, reason: 'its content does not match its hash: it was changed after it was recorded' };
+      return {
+        ok: false,
+        events: state.seq,
+        firstBad,
+        reason: 'its content does not match its hash: it was changed after it was recorded',
+      };
     }
     state.prevHash = event.hash;
     state.seq = event.seq;

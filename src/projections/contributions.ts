@@ -3,8 +3,8 @@ import type { ContributionEvent } from '../domain/contribution/contribution.ts';
 import { unreachable } from '../domain/decider.ts';
 import { type Equivalents, parseMoney } from '../domain/money.ts';
 import type { StoredEvent } from '../ledger/event.ts';
-import type { ProjectionTables } from './tables.ts';
 import { entityId, type Tx } from './context.ts';
+import type { ProjectionTables } from './tables.ts';
 import { addToTotals, countLag, deliveredPart, type TotalsDelta } from './totals.ts';
 
 type Row = Selectable<ProjectionTables['rm_contributions']>;
@@ -56,7 +56,13 @@ export async function projectContribution(tx: Tx, stored: StoredEvent, event: Co
       const change = { eur: value.eur - BigInt(before.amount_eur), usd: value.usd - BigInt(before.amount_usd) };
       await tx
         .updateTable('rm_contributions')
-        .set({ status: 'committed', committed_on: on, amount: event.data.amount.amount, amount_eur: value.eur, amount_usd: value.usd })
+        .set({
+          status: 'committed',
+          committed_on: on,
+          amount: event.data.amount.amount,
+          amount_eur: value.eur,
+          amount_usd: value.usd,
+        })
         .where('id', '=', id)
         .execute();
       await addToTotals(tx, [
@@ -103,7 +109,11 @@ export async function projectContribution(tx: Tx, stored: StoredEvent, event: Co
     case 'ContributionWithdrawn': {
       const eur = -BigInt(before.amount_eur);
       const usd = -BigInt(before.amount_usd);
-      await tx.updateTable('rm_contributions').set({ status: 'withdrawn', withdrawn_on: on }).where('id', '=', id).execute();
+      await tx
+        .updateTable('rm_contributions')
+        .set({ status: 'withdrawn', withdrawn_on: on })
+        .where('id', '=', id)
+        .execute();
       await addToTotals(tx, [
         bucket(before, 'pledged', before.pledged_on, eur, usd),
         ...(before.committed_on ? [bucket(before, 'committed', before.committed_on, eur, usd)] : []),
@@ -113,9 +123,14 @@ export async function projectContribution(tx: Tx, stored: StoredEvent, event: Co
         pledged: { eur, usd },
         ...(before.committed_on ? { committed: { eur, usd } } : {}),
       });
-      await tx.updateTable('rm_contributions').set({ delivered_eur: '0', delivered_usd: '0' }).where('id', '=', id).execute();
+      await tx
+        .updateTable('rm_contributions')
+        .set({ delivered_eur: '0', delivered_usd: '0' })
+        .where('id', '=', id)
+        .execute();
       const pkg = before.package_id ? await packageDelivery(tx, before.package_id) : undefined;
-      if (pkg?.delivered_on) await countLag(tx, before.donor_id, before.visibility, before.pledged_on, pkg.delivered_on, -1);
+      if (pkg?.delivered_on)
+        await countLag(tx, before.donor_id, before.visibility, before.pledged_on, pkg.delivered_on, -1);
       return;
     }
     default:
@@ -133,7 +148,11 @@ function bucket(row: Row, stage: TotalsDelta['stage'], on: string, eur: bigint, 
 
 type Pair = { eur: bigint; usd: bigint };
 
-async function addToPackage(tx: Tx, packageId: string | null, change: { pledged?: Pair; committed?: Pair; paid?: Pair }): Promise<void> {
+async function addToPackage(
+  tx: Tx,
+  packageId: string | null,
+  change: { pledged?: Pair; committed?: Pair; paid?: Pair },
+): Promise<void> {
   if (!packageId) return;
   await tx
     .updateTable('rm_packages')
@@ -164,8 +183,14 @@ async function redeliver(tx: Tx, row: Row, on: string): Promise<void> {
   if (!pkg || pkg.delivered_num === '0') return;
   const eur = deliveredPart(BigInt(row.amount_eur), BigInt(pkg.delivered_num), BigInt(pkg.delivered_den));
   const usd = deliveredPart(BigInt(row.amount_usd), BigInt(pkg.delivered_num), BigInt(pkg.delivered_den));
-  await tx.updateTable('rm_contributions').set({ delivered_eur: eur.toString(), delivered_usd: usd.toString() }).where('id', '=', row.id).execute();
-  await addToTotals(tx, [bucket(row, 'delivered', on, eur - BigInt(row.delivered_eur), usd - BigInt(row.delivered_usd))]);
+  await tx
+    .updateTable('rm_contributions')
+    .set({ delivered_eur: eur.toString(), delivered_usd: usd.toString() })
+    .where('id', '=', row.id)
+    .execute();
+  await addToTotals(tx, [
+    bucket(row, 'delivered', on, eur - BigInt(row.delivered_eur), usd - BigInt(row.delivered_usd)),
+  ]);
   if (pkg.delivered_on && row.delivered_eur === '0' && row.delivered_usd === '0') {
     await countLag(tx, row.donor_id, row.visibility, row.pledged_on, pkg.delivered_on, 1);
   }

@@ -1,7 +1,7 @@
-import type { OrganisationEvent } from '../domain/organisation/organisation.ts';
 import { unreachable } from '../domain/decider.ts';
-import { entityId, type Tx } from './context.ts';
+import type { OrganisationEvent } from '../domain/organisation/organisation.ts';
 import type { StoredEvent } from '../ledger/event.ts';
+import { entityId, type Tx } from './context.ts';
 
 export async function projectOrganisation(tx: Tx, stored: StoredEvent, event: OrganisationEvent): Promise<void> {
   switch (event.type) {
@@ -9,7 +9,16 @@ export async function projectOrganisation(tx: Tx, stored: StoredEvent, event: Or
       const { id, kind, iso3166, names, members, visibility } = event.data;
       await tx
         .insertInto('rm_organisations')
-        .values({ id, kind, iso3166, name_uk: names.uk, name_en: names.en, name_ru: names.ru, members: [...members], visibility })
+        .values({
+          id,
+          kind,
+          iso3166,
+          name_uk: names.uk,
+          name_en: names.en,
+          name_ru: names.ru,
+          members: [...members],
+          visibility,
+        })
         .execute();
       return;
     }

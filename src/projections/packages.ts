@@ -63,7 +63,12 @@ export async function projectPackage(tx: Tx, stored: StoredEvent, event: Package
     case 'ShipmentDispatched': {
       await tx
         .insertInto('rm_shipments')
-        .values({ package_id: id, shipment_id: event.data.shipmentId, dispatched_on: on, lines: JSON.stringify(event.data.lines) })
+        .values({
+          package_id: id,
+          shipment_id: event.data.shipmentId,
+          dispatched_on: on,
+          lines: JSON.stringify(event.data.lines),
+        })
         .execute();
       for (const line of event.data.lines) {
         await tx
@@ -162,7 +167,14 @@ export async function attributeDelivery(
     const delta = { eur: eur - BigInt(row.delivered_eur), usd: usd - BigInt(row.delivered_usd) };
     if (complete) await countLag(tx, row.donor_id, row.visibility, row.pledged_on, on, 1);
     if (delta.eur === 0n && delta.usd === 0n) continue;
-    deltas.push({ donorId: row.donor_id, stage: 'delivered', category: row.category, on, visibility: row.visibility, ...delta });
+    deltas.push({
+      donorId: row.donor_id,
+      stage: 'delivered',
+      category: row.category,
+      on,
+      visibility: row.visibility,
+      ...delta,
+    });
     await tx
       .updateTable('rm_contributions')
       .set({ delivered_eur: eur.toString(), delivered_usd: usd.toString() })

@@ -1,6 +1,6 @@
+import { unreachable } from '../domain/decider.ts';
 import type { PriorityListEvent } from '../domain/priority-list/priority-list.ts';
 import type { RequirementEvent } from '../domain/requirement/requirement.ts';
-import { unreachable } from '../domain/decider.ts';
 import type { StoredEvent } from '../ledger/event.ts';
 import { entityId, type Tx } from './context.ts';
 
@@ -38,7 +38,10 @@ export async function projectRequirement(tx: Tx, stored: StoredEvent, event: Req
           ...(d.quantity !== undefined ? { quantity: d.quantity } : {}),
           ...(d.unit !== undefined ? { unit: d.unit } : {}),
           ...(d.estimatedValue !== undefined
-            ? { estimated_amount: d.estimatedValue?.amount ?? null, estimated_currency: d.estimatedValue?.currency ?? null }
+            ? {
+                estimated_amount: d.estimatedValue?.amount ?? null,
+                estimated_currency: d.estimatedValue?.currency ?? null,
+              }
             : {}),
         })
         .where('id', '=', id)
@@ -46,7 +49,11 @@ export async function projectRequirement(tx: Tx, stored: StoredEvent, event: Req
       return;
     }
     case 'RequirementReprioritised':
-      await tx.updateTable('rm_requirements').set({ priority_rank: event.data.priorityRank }).where('id', '=', id).execute();
+      await tx
+        .updateTable('rm_requirements')
+        .set({ priority_rank: event.data.priorityRank })
+        .where('id', '=', id)
+        .execute();
       return;
     case 'RequirementWithdrawn':
       await tx.updateTable('rm_requirements').set({ status: 'withdrawn' }).where('id', '=', id).execute();
@@ -70,7 +77,9 @@ export async function projectPriorityList(tx: Tx, stored: StoredEvent, event: Pr
           approvals: [],
           visibility: stored.meta.visibility,
         })
-        .onConflict((oc) => oc.columns(['recipient_id', 'period']).doUpdateSet({ requirement_ids: [...requirementIds] }))
+        .onConflict((oc) =>
+          oc.columns(['recipient_id', 'period']).doUpdateSet({ requirement_ids: [...requirementIds] }),
+        )
         .execute();
       return;
     }

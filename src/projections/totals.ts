@@ -47,13 +47,22 @@ export function deliveredPart(amount: bigint, numerator: bigint, denominator: bi
 }
 
 /** Counts one contribution's days from pledge to full delivery (or takes it back, with -1). */
-export async function countLag(tx: Tx, donorId: string, visibility: string, pledgedOn: string, deliveredOn: string, by: 1 | -1): Promise<void> {
+export async function countLag(
+  tx: Tx,
+  donorId: string,
+  visibility: string,
+  pledgedOn: string,
+  deliveredOn: string,
+  by: 1 | -1,
+): Promise<void> {
   const days = Math.max(0, Math.round((Date.parse(deliveredOn) - Date.parse(pledgedOn)) / 86_400_000));
   await tx
     .insertInto('rm_delivery_lags')
     .values({ donor_id: donorId, visibility, lag_days: days, contributions: by })
     .onConflict((oc) =>
-      oc.columns(['donor_id', 'visibility', 'lag_days']).doUpdateSet({ contributions: sql`rm_delivery_lags.contributions + ${by}` }),
+      oc
+        .columns(['donor_id', 'visibility', 'lag_days'])
+        .doUpdateSet({ contributions: sql`rm_delivery_lags.contributions + ${by}` }),
     )
     .execute();
 }

@@ -60,17 +60,26 @@ export const claimDecider: Decider<ClaimCommand, ClaimEvent, ClaimState> = {
       case 'RecordClaim': {
         if (state.status !== 'none') throw ruleBroken('claim-already-recorded', `claim "${command.id}" exists`, 'id');
         assertId(command.id, 'id');
-        if (command.sourceText === null) throw notFound('source-unknown', `no source "${command.sourceId}"`, 'sourceId');
+        if (command.sourceText === null)
+          throw notFound('source-unknown', `no source "${command.sourceId}"`, 'sourceId');
         if (!CLAIM_STAGES.includes(command.stage)) {
           throw invalid('stage-invalid', 'stage', `the stage is one of ${CLAIM_STAGES.join(', ')}`);
         }
         const sentence = command.sentence.trim();
         if (sentence === '') throw invalid('text-empty', 'sentence', 'quote the sentence that states the fact');
         if (!squash(command.sourceText).includes(squash(sentence))) {
-          throw ruleBroken('claim-sentence-not-in-source', 'the quoted sentence does not appear in the source text', 'sentence');
+          throw ruleBroken(
+            'claim-sentence-not-in-source',
+            'the quoted sentence does not appear in the source text',
+            'sentence',
+          );
         }
         if (command.subject && !command.subjectKnown) {
-          throw notFound(`${command.subject.type}-unknown`, `no ${command.subject.type} "${command.subject.id}"`, 'subject.id');
+          throw notFound(
+            `${command.subject.type}-unknown`,
+            `no ${command.subject.type} "${command.subject.id}"`,
+            'subject.id',
+          );
         }
         command.donorIds.forEach((donor, index) => {
           if (!command.knownDonors.has(donor)) {
@@ -101,7 +110,11 @@ export const claimDecider: Decider<ClaimCommand, ClaimEvent, ClaimState> = {
           throw ruleBroken('claim-already-linked', 'the claim is already linked to that event', 'eventId');
         }
         if (state.subject && command.eventStreamId !== `${state.subject.type}-${state.subject.id}`) {
-          throw ruleBroken('claim-subject-mismatch', `the claim is about ${state.subject.type} ${state.subject.id}; the event is not`, 'eventId');
+          throw ruleBroken(
+            'claim-subject-mismatch',
+            `the claim is about ${state.subject.type} ${state.subject.id}; the event is not`,
+            'eventId',
+          );
         }
         return [{ type: 'ClaimLinked', data: { eventId: command.eventId, streamId: command.eventStreamId } }];
       }

@@ -63,6 +63,8 @@ export type ContributionState =
       amount: MoneyJson;
       paid: MoneyJson;
       paymentIds: readonly string[];
+      /** The value date of the pledge's exchange rate, which every later stage of the contribution keeps. */
+      rateDate: string;
       visibility: Visibility;
     };
 
@@ -77,7 +79,11 @@ function open(state: ContributionState): Open {
 function sameCurrency(state: Open, json: MoneyJson): Money {
   const amount = parsePositiveMoney(json, 'amount');
   if (amount.currency !== state.currency) {
-    throw invalid('currency-mismatch', 'amount.currency', `this contribution is in ${state.currency}, not ${amount.currency}`);
+    throw invalid(
+      'currency-mismatch',
+      'amount.currency',
+      `this contribution is in ${state.currency}, not ${amount.currency}`,
+    );
   }
   return amount;
 }
@@ -94,18 +100,26 @@ export const contributionDecider: Decider<ContributionCommand, ContributionEvent
   decide(command, state) {
     switch (command.type) {
       case 'PledgeContribution': {
-        if (state.status !== 'none') throw ruleBroken('contribution-already-pledged', `contribution "${command.id}" exists`, 'id');
+        if (state.status !== 'none')
+          throw ruleBroken('contribution-already-pledged', `contribution "${command.id}" exists`, 'id');
         assertId(command.id, 'id');
         if (!command.donorKnown) {
-          throw notFound('organisation-unknown', `donor "${command.donorId}" is not a registered organisation`, 'donorId');
+          throw notFound(
+            'organisation-unknown',
+            `donor "${command.donorId}" is not a registered organisation`,
+            'donorId',
+          );
         }
         const packageId = command.packageId ?? null;
         let category: string;
         if (packageId !== null) {
           const facts = command.package;
-          if (!facts || facts.status === 'none') throw notFound('package-unknown', `no package "${packageId}"`, 'packageId');
-          if (facts.status === 'cancelled') throw ruleBroken('package-cancelled', 'a cancelled package cannot be funded', 'packageId');
-          if (facts.status === 'closed') throw ruleBroken('package-already-closed', 'a closed package takes no new funding', 'packageId');
+          if (!facts || facts.status === 'none')
+            throw notFound('package-unknown', `no package "${packageId}"`, 'packageId');
+          if (facts.status === 'cancelled')
+            throw ruleBroken('package-cancelled', 'a cancelled package cannot be funded', 'packageId');
+          if (facts.status === 'closed')
+            throw ruleBroken('package-already-closed', 'a closed package takes no new funding', 'packageId');
           category = command.category ? assertCategory(command.category, 'category').id : facts.category;
         } else {
           if (!command.category) {
@@ -131,9 +145,12 @@ export const contributionDecider: Decider<ContributionCommand, ContributionEvent
       }
       case 'CommitContribution': {
         const current = open(state);
-        if (current.status !== 'pledged') throw ruleBroken('contribution-already-committed', 'the contribution is already committed');
+        if (current.status !== 'pledged')
+          throw ruleBroken('contribution-already-committed', 'the contribution is already committed');
         const amount = sameCurrency(current, command.amount);
-        return [{ type: 'ContributionCommitted', data: { amount: formatMoney(amount), equivalents: command.equivalents } }];
+        return [
+          { type: 'ContributionCommitted', data: { amount: formatMoney(amount), equivalents: command.equivalents } },
+        ];
       }
       case 'PayContribution': {
         const current = open(state);
@@ -142,7 +159,11 @@ export const contributionDecider: Decider<ContributionCommand, ContributionEvent
         }
         assertId(command.paymentId, 'paymentId');
         if (current.paymentIds.includes(command.paymentId)) {
-          throw ruleBroken('payment-already-recorded', `payment "${command.paymentId}" is already recorded`, 'paymentId');
+          throw ruleBroken(
+            'payment-already-recorded',
+            `payment "${command.paymentId}" is already recorded`,
+            'paymentId',
+          );
         }
         const amount = sameCurrency(current, command.amount);
         const paidAfter = parseMoney(current.paid).minor + amount.minor;
@@ -164,7 +185,11 @@ export const contributionDecider: Decider<ContributionCommand, ContributionEvent
         const current = open(state);
         const amount = sameCurrency(current, command.amount);
         if (amount.minor < parseMoney(current.paid).minor) {
-          throw ruleBroken('amendment-below-paid', `${current.paid.amount} ${current.currency} has already been paid`, 'amount.amount');
+          throw ruleBroken(
+            'amendment-below-paid',
+            `${current.paid.amount} ${current.currency} has already been paid`,
+            'amount.amount',
+          );
         }
         if (amount.minor === parseMoney(current.amount).minor) return [];
         return [
@@ -177,7 +202,10 @@ export const contributionDecider: Decider<ContributionCommand, ContributionEvent
       case 'WithdrawContribution': {
         const current = open(state);
         if (parseMoney(current.paid).minor > 0n) {
-          throw ruleBroken('contribution-already-paid', 'a contribution with payments cannot be withdrawn; amend it instead');
+          throw ruleBroken(
+            'contribution-already-paid',
+            'a contribution with payments cannot be withdrawn; amend it instead',
+          );
         }
         return [{ type: 'ContributionWithdrawn', data: { reason: reason(command.reason) } }];
       }
@@ -188,10 +216,11 @@ export const contributionDecider: Decider<ContributionCommand, ContributionEvent
 
   evolve(state, event) {
     if (event.type === 'ContributionPledged') {
-      const { equivalents: _equivalents, amount, ...rest } = event.data;
+      const { equivalents, amount, ...rest } = event.data;
       return {
         status: 'pledged',
         ...rest,
+        rateDate: equivalents.rateDate,
         amount,
         currency: amount.currency,
         paid: formatMoney({ currency: amount.currency, minor: 0n }),

@@ -10,7 +10,14 @@ import { formatMoney, type MoneyJson, parsePositiveMoney } from '../money.ts';
  */
 export type FigureEvent = DomainEvent<
   'FigureAdopted',
-  { subject: ClaimSubject; stage: ClaimStage; claimId: string | null; low: MoneyJson; high: MoneyJson; note: string | null }
+  {
+    subject: ClaimSubject;
+    stage: ClaimStage;
+    claimId: string | null;
+    low: MoneyJson;
+    high: MoneyJson;
+    note: string | null;
+  }
 >;
 
 /** What the app found of a claim named by the command. */
@@ -21,10 +28,26 @@ export interface ClaimFacts {
 }
 
 export type FigureCommand =
-  | { type: 'AdoptClaim'; subject: ClaimSubject; stage: ClaimStage; claimId: string; claim: ClaimFacts | null; note?: string | null }
-  | { type: 'AdoptRange'; subject: ClaimSubject; stage: ClaimStage; low: MoneyJson; high: MoneyJson; note?: string | null };
+  | {
+      type: 'AdoptClaim';
+      subject: ClaimSubject;
+      stage: ClaimStage;
+      claimId: string;
+      claim: ClaimFacts | null;
+      note?: string | null;
+    }
+  | {
+      type: 'AdoptRange';
+      subject: ClaimSubject;
+      stage: ClaimStage;
+      low: MoneyJson;
+      high: MoneyJson;
+      note?: string | null;
+    };
 
-export type FigureState = { status: 'open' } | { status: 'adopted'; claimId: string | null; low: MoneyJson; high: MoneyJson };
+export type FigureState =
+  | { status: 'open' }
+  | { status: 'adopted'; claimId: string | null; low: MoneyJson; high: MoneyJson };
 
 /** A figure is one record per subject and stage: `<subject type>:<subject id>:<stage>`. */
 export const figureId = (subject: ClaimSubject, stage: ClaimStage): string => `${subject.type}:${subject.id}:${stage}`;
@@ -39,7 +62,12 @@ export const figureDecider: Decider<FigureCommand, FigureEvent, FigureState> = {
       case 'AdoptClaim': {
         const claim = command.claim;
         if (!claim) throw notFound('claim-unknown', `no claim "${command.claimId}"`, 'claimId');
-        if (!claim.subject || claim.subject.type !== command.subject.type || claim.subject.id !== command.subject.id || claim.stage !== command.stage) {
+        if (
+          !claim.subject ||
+          claim.subject.type !== command.subject.type ||
+          claim.subject.id !== command.subject.id ||
+          claim.stage !== command.stage
+        ) {
           throw ruleBroken('claim-subject-mismatch', 'the claim is not about this figure', 'claimId');
         }
         if (!claim.amount) throw ruleBroken('claim-has-no-amount', 'the claim states no amount to adopt', 'claimId');
@@ -49,19 +77,35 @@ export const figureDecider: Decider<FigureCommand, FigureEvent, FigureState> = {
         return [
           {
             type: 'FigureAdopted',
-            data: { subject: command.subject, stage: command.stage, claimId: command.claimId, low: claim.amount, high: claim.amount, note },
+            data: {
+              subject: command.subject,
+              stage: command.stage,
+              claimId: command.claimId,
+              low: claim.amount,
+              high: claim.amount,
+              note,
+            },
           },
         ];
       }
       case 'AdoptRange': {
         const low = parsePositiveMoney(command.low, 'low');
         const high = parsePositiveMoney(command.high, 'high');
-        if (low.currency !== high.currency) throw invalid('currency-mismatch', 'high.currency', 'both ends of a range share a currency');
-        if (high.minor < low.minor) throw invalid('range-inverted', 'high.amount', 'the high end is not below the low end');
+        if (low.currency !== high.currency)
+          throw invalid('currency-mismatch', 'high.currency', 'both ends of a range share a currency');
+        if (high.minor < low.minor)
+          throw invalid('range-inverted', 'high.amount', 'the high end is not below the low end');
         return [
           {
             type: 'FigureAdopted',
-            data: { subject: command.subject, stage: command.stage, claimId: null, low: formatMoney(low), high: formatMoney(high), note },
+            data: {
+              subject: command.subject,
+              stage: command.stage,
+              claimId: null,
+              low: formatMoney(low),
+              high: formatMoney(high),
+              note,
+            },
           },
         ];
       }

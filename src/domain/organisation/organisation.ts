@@ -51,11 +51,14 @@ export type OrganisationCommand =
       knownMembers: ReadonlySet<string>;
     };
 
-export type OrganisationState = { status: 'unregistered' } | ({ status: 'registered'; id: string } & OrganisationProfile);
+export type OrganisationState =
+  | { status: 'unregistered' }
+  | ({ status: 'registered'; id: string } & OrganisationProfile);
 
 function checkIso(kind: OrganisationKind, iso: string | null | undefined): string | null {
   if (iso === undefined || iso === null || iso === '') {
-    if (kind === 'state') throw invalid('iso-3166-code-required', 'iso3166', 'a state needs its ISO 3166-1 alpha-2 code');
+    if (kind === 'state')
+      throw invalid('iso-3166-code-required', 'iso3166', 'a state needs its ISO 3166-1 alpha-2 code');
     return null;
   }
   const upper = iso.toUpperCase();
@@ -70,13 +73,21 @@ function checkIso(kind: OrganisationKind, iso: string | null | undefined): strin
   return upper;
 }
 
-function checkMembers(kind: OrganisationKind, members: readonly string[], known: ReadonlySet<string>): readonly string[] {
+function checkMembers(
+  kind: OrganisationKind,
+  members: readonly string[],
+  known: ReadonlySet<string>,
+): readonly string[] {
   if (kind !== 'coalition' && members.length > 0) {
     throw invalid('members-only-for-coalitions', 'members', 'only a coalition has member organisations');
   }
   members.forEach((member, index) => {
     if (!known.has(member)) {
-      throw notFound('organisation-unknown', `member "${member}" is not a registered organisation`, `members[${index}]`);
+      throw notFound(
+        'organisation-unknown',
+        `member "${member}" is not a registered organisation`,
+        `members[${index}]`,
+      );
     }
   });
   if (new Set(members).size !== members.length) {
@@ -98,7 +109,11 @@ export const organisationDecider: Decider<OrganisationCommand, OrganisationEvent
     switch (command.type) {
       case 'RegisterOrganisation': {
         if (state.status === 'registered') {
-          throw ruleBroken('organisation-already-registered', `organisation "${command.id}" is already registered`, 'id');
+          throw ruleBroken(
+            'organisation-already-registered',
+            `organisation "${command.id}" is already registered`,
+            'id',
+          );
         }
         const members = command.members ?? [];
         return [
@@ -122,7 +137,8 @@ export const organisationDecider: Decider<OrganisationCommand, OrganisationEvent
           ...(command.members ? { members: checkMembers(state.kind, command.members, command.knownMembers) } : {}),
           ...(command.iso3166 !== undefined ? { iso3166: checkIso(state.kind, command.iso3166) } : {}),
         };
-        if (Object.keys(data).length === 0) throw invalid('nothing-to-change', 'names', 'name at least one thing to change');
+        if (Object.keys(data).length === 0)
+          throw invalid('nothing-to-change', 'names', 'name at least one thing to change');
         return [{ type: 'OrganisationAmended', data }];
       }
       default:

@@ -19,7 +19,11 @@ function gcd(a: bigint, b: bigint): bigint {
  * (else equally), and counts the received fraction of its quantity. Lines of unknown quantity count once the
  * recipient confirms the package fully received.
  */
-export function deliveredShare(lines: readonly WeightedLine[], received: ReadonlyMap<string, number>, full: boolean): Ratio {
+export function deliveredShare(
+  lines: readonly WeightedLine[],
+  received: ReadonlyMap<string, number>,
+  full: boolean,
+): Ratio {
   if (full) return { numerator: 1n, denominator: 1n };
   const byValue = lines.every((line) => line.value !== null);
   let numerator = 0n;

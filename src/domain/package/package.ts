@@ -58,7 +58,13 @@ export type PackageEvent =
   | DomainEvent<'ShipmentDispatched', { shipmentId: string; lines: readonly LineQuantity[] }>
   | DomainEvent<
       'DeliveryReceived',
-      { receiptId: string; shipmentId: string; lines: readonly LineQuantity[]; full: boolean; deliveredShare: RatioJson }
+      {
+        receiptId: string;
+        shipmentId: string;
+        lines: readonly LineQuantity[];
+        full: boolean;
+        deliveredShare: RatioJson;
+      }
     >
   | DomainEvent<'PackageClosed', Record<string, never>>
   | DomainEvent<'PackageCancelled', { reason: string }>;
@@ -142,7 +148,10 @@ function existing(state: PackageState): Existing {
 
 function requireStatus(state: Existing, allowed: readonly PackageStatus[], action: string): void {
   if (!allowed.includes(state.status)) {
-    throw ruleBroken('package-status-invalid', `a ${state.status} package cannot be ${action}; it must be ${allowed.join(' or ')}`);
+    throw ruleBroken(
+      'package-status-invalid',
+      `a ${state.status} package cannot be ${action}; it must be ${allowed.join(' or ')}`,
+    );
   }
 }
 
@@ -159,18 +168,29 @@ function checkLines(command: Extract<PackageCommand, { type: 'ProposePackage' }>
       throw invalid('text-empty', `${field}.description`, 'each line needs a description');
     }
     if (line.requirementId && !command.known.has(line.requirementId)) {
-      throw notFound('requirement-unknown', `requirement "${line.requirementId}" is not listed`, `${field}.requirementId`);
+      throw notFound(
+        'requirement-unknown',
+        `requirement "${line.requirementId}" is not listed`,
+        `${field}.requirementId`,
+      );
     }
     const value = line.value ? parsePositiveMoney(line.value, `${field}.value`) : null;
     if (value && value.currency !== currency) {
-      throw invalid('line-currency-mismatch', `${field}.value.currency`, `line values are in the package's currency, ${currency}`);
+      throw invalid(
+        'line-currency-mismatch',
+        `${field}.value.currency`,
+        `line values are in the package's currency, ${currency}`,
+      );
     }
     return {
       lineId,
       requirementId: line.requirementId ?? null,
       description: line.description.trim(),
       category: assertCategory(line.category ?? command.category, `${field}.category`).id,
-      quantity: line.quantity === undefined || line.quantity === null ? null : assertPositiveInteger(line.quantity, `${field}.quantity`),
+      quantity:
+        line.quantity === undefined || line.quantity === null
+          ? null
+          : assertPositiveInteger(line.quantity, `${field}.quantity`),
       unit: line.unit?.trim() || null,
       value: value ? formatMoney(value) : null,
     };
@@ -183,11 +203,17 @@ function checkQuantities(state: Existing, lines: readonly LineQuantity[], field:
   const out = new Map<string, number>();
   lines.forEach((item, index) => {
     const line = state.lines.find((candidate) => candidate.lineId === item.lineId);
-    if (!line) throw notFound('package-line-unknown', `the package has no line "${item.lineId}"`, `${field}[${index}].lineId`);
-    if (out.has(item.lineId)) throw invalid('line-id-duplicated', `${field}[${index}].lineId`, `line "${item.lineId}" appears twice`);
+    if (!line)
+      throw notFound('package-line-unknown', `the package has no line "${item.lineId}"`, `${field}[${index}].lineId`);
+    if (out.has(item.lineId))
+      throw invalid('line-id-duplicated', `${field}[${index}].lineId`, `line "${item.lineId}" appears twice`);
     if (line.quantity === null) {
       if (item.quantity !== null && item.quantity !== undefined) {
-        throw invalid('quantity-unknown-for-line', `${field}[${index}].quantity`, `line "${item.lineId}" has no known quantity; leave it empty`);
+        throw invalid(
+          'quantity-unknown-for-line',
+          `${field}[${index}].quantity`,
+          `line "${item.lineId}" has no known quantity; leave it empty`,
+        );
       }
       out.set(item.lineId, 1);
     } else {
@@ -211,7 +237,8 @@ function shippedPerLine(state: Existing): Map<string, number> {
 export function receivedPerLine(shipments: readonly Shipment[]): Map<string, number> {
   const out = new Map<string, number>();
   for (const shipment of shipments) {
-    for (const [lineId, quantity] of Object.entries(shipment.received)) out.set(lineId, (out.get(lineId) ?? 0) + quantity);
+    for (const [lineId, quantity] of Object.entries(shipment.received))
+      out.set(lineId, (out.get(lineId) ?? 0) + quantity);
   }
   return out;
 }
@@ -232,7 +259,8 @@ export const packageDecider: Decider<PackageCommand, PackageEvent, PackageState>
   decide(command, state) {
     switch (command.type) {
       case 'ProposePackage': {
-        if (state.status !== 'none') throw ruleBroken('package-already-proposed', `package "${command.id}" exists`, 'id');
+        if (state.status !== 'none')
+          throw ruleBroken('package-already-proposed', `package "${command.id}" exists`, 'id');
         assertId(command.id, 'id');
         assertLocalizedText(command.title, 'title');
         for (const [field, id] of [
@@ -240,7 +268,8 @@ export const packageDecider: Decider<PackageCommand, PackageEvent, PackageState>
           ['coordinatorId', command.coordinatorId],
           ['supplierId', command.supplierId],
         ] as const) {
-          if (id && !command.known.has(id)) throw notFound('organisation-unknown', `"${id}" is not a registered organisation`, field);
+          if (id && !command.known.has(id))
+            throw notFound('organisation-unknown', `"${id}" is not a registered organisation`, field);
         }
         const target = parsePositiveMoney(command.targetValue, 'targetValue');
         return [
@@ -265,7 +294,11 @@ export const packageDecider: Decider<PackageCommand, PackageEvent, PackageState>
         const current = existing(state);
         requireStatus(current, ['proposed'], 'validated');
         if (command.coordinatorId !== current.coordinatorId) {
-          throw ruleBroken('not-the-coordinator', `only the package's coordinator, ${current.coordinatorId}, validates it`, 'coordinatorId');
+          throw ruleBroken(
+            'not-the-coordinator',
+            `only the package's coordinator, ${current.coordinatorId}, validates it`,
+            'coordinatorId',
+          );
         }
         return [{ type: 'PackageValidated', data: { coordinatorId: command.coordinatorId } }];
       }
@@ -273,7 +306,10 @@ export const packageDecider: Decider<PackageCommand, PackageEvent, PackageState>
         const current = existing(state);
         requireStatus(current, ['validated'], 'marked funded');
         if (command.committedContributions === 0) {
-          throw ruleBroken('package-has-no-commitments', 'a package is funded once at least one contribution to it is committed');
+          throw ruleBroken(
+            'package-has-no-commitments',
+            'a package is funded once at least one contribution to it is committed',
+          );
         }
         return [{ type: 'PackageFunded', data: {} }];
       }
@@ -281,7 +317,11 @@ export const packageDecider: Decider<PackageCommand, PackageEvent, PackageState>
         const current = existing(state);
         requireStatus(current, ['funded'], 'contracted');
         if (!command.supplierKnown) {
-          throw notFound('organisation-unknown', `"${command.supplierId}" is not a registered organisation`, 'supplierId');
+          throw notFound(
+            'organisation-unknown',
+            `"${command.supplierId}" is not a registered organisation`,
+            'supplierId',
+          );
         }
         return [
           {
@@ -295,7 +335,11 @@ export const packageDecider: Decider<PackageCommand, PackageEvent, PackageState>
         requireStatus(current, ['contracted', 'in-transit', 'partially-delivered'], 'shipped');
         assertId(command.shipmentId, 'shipmentId');
         if (current.shipments.some((shipment) => shipment.shipmentId === command.shipmentId)) {
-          throw ruleBroken('shipment-already-recorded', `shipment "${command.shipmentId}" is already recorded`, 'shipmentId');
+          throw ruleBroken(
+            'shipment-already-recorded',
+            `shipment "${command.shipmentId}" is already recorded`,
+            'shipmentId',
+          );
         }
         const quantities = checkQuantities(current, command.lines, 'lines');
         const shipped = shippedPerLine(current);
@@ -310,17 +354,30 @@ export const packageDecider: Decider<PackageCommand, PackageEvent, PackageState>
             );
           }
         });
-        return [{ type: 'ShipmentDispatched', data: { shipmentId: command.shipmentId, lines: command.lines.map((l) => ({ lineId: l.lineId, quantity: l.quantity ?? null })) } }];
+        return [
+          {
+            type: 'ShipmentDispatched',
+            data: {
+              shipmentId: command.shipmentId,
+              lines: command.lines.map((l) => ({ lineId: l.lineId, quantity: l.quantity ?? null })),
+            },
+          },
+        ];
       }
       case 'ConfirmReceipt': {
         const current = existing(state);
         requireStatus(current, ['in-transit', 'partially-delivered'], 'received');
         assertId(command.receiptId, 'receiptId');
         if (current.receiptIds.includes(command.receiptId)) {
-          throw ruleBroken('receipt-already-recorded', `receipt "${command.receiptId}" is already recorded`, 'receiptId');
+          throw ruleBroken(
+            'receipt-already-recorded',
+            `receipt "${command.receiptId}" is already recorded`,
+            'receiptId',
+          );
         }
         const shipment = current.shipments.find((candidate) => candidate.shipmentId === command.shipmentId);
-        if (!shipment) throw notFound('shipment-unknown', `no shipment "${command.shipmentId}" in this package`, 'shipmentId');
+        if (!shipment)
+          throw notFound('shipment-unknown', `no shipment "${command.shipmentId}" in this package`, 'shipmentId');
         // A full receipt may name no lines: the recipient confirms that what already arrived is the whole package.
         const quantities =
           command.lines.length === 0 && command.full === true
@@ -343,7 +400,11 @@ export const packageDecider: Decider<PackageCommand, PackageEvent, PackageState>
         const complete = quantifiedLinesComplete(current.lines, received);
         const hasUnquantified = current.lines.some((line) => line.quantity === null);
         if (command.full && !complete) {
-          throw ruleBroken('receipt-not-complete', 'a full receipt needs every line with a known quantity received in full', 'full');
+          throw ruleBroken(
+            'receipt-not-complete',
+            'a full receipt needs every line with a known quantity received in full',
+            'full',
+          );
         }
         const full = command.full === true || (complete && !hasUnquantified);
         const share = deliveredShare(current.lines, received, full);
@@ -370,7 +431,8 @@ export const packageDecider: Decider<PackageCommand, PackageEvent, PackageState>
         if (ORDER[current.status] >= ORDER['in-transit']) {
           throw ruleBroken('package-already-shipped', 'a package cannot be cancelled once goods have been shipped');
         }
-        if (command.reason.trim() === '') throw invalid('reason-required', 'reason', 'say why the package is cancelled');
+        if (command.reason.trim() === '')
+          throw invalid('reason-required', 'reason', 'say why the package is cancelled');
         return [{ type: 'PackageCancelled', data: { reason: command.reason.trim() } }];
       }
       default:
@@ -380,7 +442,13 @@ export const packageDecider: Decider<PackageCommand, PackageEvent, PackageState>
 
   evolve(state, event) {
     if (event.type === 'PackageProposed') {
-      return { status: 'proposed', ...event.data, shipments: [], receiptIds: [], deliveredShare: { numerator: '0', denominator: '1' } };
+      return {
+        status: 'proposed',
+        ...event.data,
+        shipments: [],
+        receiptIds: [],
+        deliveredShare: { numerator: '0', denominator: '1' },
+      };
     }
     if (state.status === 'none') return state;
     switch (event.type) {

@@ -20,7 +20,13 @@ export type PriorityListCommand =
 
 export type PriorityListState =
   | { status: 'empty' }
-  | { status: 'draft' | 'approved'; recipientId: string; period: string; requirementIds: readonly string[]; approvals: readonly string[] };
+  | {
+      status: 'draft' | 'approved';
+      recipientId: string;
+      period: string;
+      requirementIds: readonly string[];
+      approvals: readonly string[];
+    };
 
 /** A recipient's list for a month is one record: `<recipient>:<YYYY-MM>`. */
 export const priorityListId = (recipientId: string, period: string): string => `${recipientId}:${period}`;
@@ -39,7 +45,10 @@ export const priorityListDecider: Decider<PriorityListCommand, PriorityListEvent
     switch (command.type) {
       case 'DraftPriorityList': {
         if (state.status === 'approved') {
-          throw ruleBroken('priority-list-already-approved', 'an approved priority list is final; draft next month\'s instead');
+          throw ruleBroken(
+            'priority-list-already-approved',
+            "an approved priority list is final; draft next month's instead",
+          );
         }
         assertPeriod(command.period);
         if (command.requirementIds.length === 0) {
@@ -47,10 +56,15 @@ export const priorityListDecider: Decider<PriorityListCommand, PriorityListEvent
         }
         const seen = new Set<string>();
         command.requirementIds.forEach((id, index) => {
-          if (seen.has(id)) throw invalid('requirement-duplicated', `requirementIds[${index}]`, `"${id}" is listed twice`);
+          if (seen.has(id))
+            throw invalid('requirement-duplicated', `requirementIds[${index}]`, `"${id}" is listed twice`);
           seen.add(id);
           if (!command.openRequirements.has(id)) {
-            throw notFound('requirement-unknown', `"${id}" is not an open requirement of ${command.recipientId}`, `requirementIds[${index}]`);
+            throw notFound(
+              'requirement-unknown',
+              `"${id}" is not an open requirement of ${command.recipientId}`,
+              `requirementIds[${index}]`,
+            );
           }
         });
         return [
@@ -61,12 +75,21 @@ export const priorityListDecider: Decider<PriorityListCommand, PriorityListEvent
         ];
       }
       case 'ApprovePriorityList': {
-        if (state.status === 'empty') throw notFound('priority-list-unknown', 'no priority list has been drafted for that month');
+        if (state.status === 'empty')
+          throw notFound('priority-list-unknown', 'no priority list has been drafted for that month');
         if (!command.approverKnown) {
-          throw notFound('organisation-unknown', `"${command.approverId}" is not a registered organisation`, 'approverId');
+          throw notFound(
+            'organisation-unknown',
+            `"${command.approverId}" is not a registered organisation`,
+            'approverId',
+          );
         }
         if (state.approvals.includes(command.approverId)) {
-          throw ruleBroken('priority-list-already-approved', `${command.approverId} has already approved this list`, 'approverId');
+          throw ruleBroken(
+            'priority-list-already-approved',
+            `${command.approverId} has already approved this list`,
+            'approverId',
+          );
         }
         return [{ type: 'PriorityListApproved', data: { approverId: command.approverId } }];
       }

@@ -45,7 +45,12 @@ export type RequirementCommand =
   | { type: 'ReprioritiseRequirement'; priorityRank: number }
   | { type: 'WithdrawRequirement'; reason: string };
 
-type RequirementRecord = { id: string; recipientId: string; priorityRank: number; visibility: Visibility } & RequirementDetails;
+type RequirementRecord = {
+  id: string;
+  recipientId: string;
+  priorityRank: number;
+  visibility: Visibility;
+} & RequirementDetails;
 
 export type RequirementState =
   | { status: 'unlisted' }
@@ -70,7 +75,8 @@ function checkDetails(input: RequirementInput): Partial<RequirementDetails> {
     out.quantity = input.quantity === null ? null : assertPositiveInteger(input.quantity, 'quantity');
   }
   if (input.unit !== undefined) {
-    if (input.unit !== null && input.unit.trim() === '') throw invalid('unit-empty', 'unit', 'the unit must not be empty');
+    if (input.unit !== null && input.unit.trim() === '')
+      throw invalid('unit-empty', 'unit', 'the unit must not be empty');
     out.unit = input.unit === null ? null : input.unit.trim();
   }
   if (input.estimatedValue !== undefined) {
@@ -97,7 +103,11 @@ export const requirementDecider: Decider<RequirementCommand, RequirementEvent, R
           throw ruleBroken('requirement-already-listed', `requirement "${command.id}" is already listed`, 'id');
         }
         if (!command.recipientKnown) {
-          throw notFound('organisation-unknown', `recipient "${command.recipientId}" is not a registered organisation`, 'recipientId');
+          throw notFound(
+            'organisation-unknown',
+            `recipient "${command.recipientId}" is not a registered organisation`,
+            'recipientId',
+          );
         }
         const details = checkDetails(command);
         return [
@@ -120,7 +130,8 @@ export const requirementDecider: Decider<RequirementCommand, RequirementEvent, R
       case 'AmendRequirement': {
         listed(state);
         const details = checkDetails(command);
-        if (Object.keys(details).length === 0) throw invalid('nothing-to-change', 'title', 'name at least one thing to change');
+        if (Object.keys(details).length === 0)
+          throw invalid('nothing-to-change', 'title', 'name at least one thing to change');
         return [{ type: 'RequirementAmended', data: details }];
       }
       case 'ReprioritiseRequirement': {
@@ -131,7 +142,8 @@ export const requirementDecider: Decider<RequirementCommand, RequirementEvent, R
       }
       case 'WithdrawRequirement': {
         listed(state);
-        if (command.reason.trim() === '') throw invalid('reason-required', 'reason', 'say why the requirement is withdrawn');
+        if (command.reason.trim() === '')
+          throw invalid('reason-required', 'reason', 'say why the requirement is withdrawn');
         return [{ type: 'RequirementWithdrawn', data: { reason: command.reason.trim() } }];
       }
       default:

@@ -20,7 +20,10 @@ export interface SourceRecord {
 
 export type SourceEvent = DomainEvent<'SourceRecorded', SourceRecord>;
 
-export type SourceCommand = { type: 'RecordSource' } & Omit<SourceRecord, 'url' | 'author' | 'publishedOn' | 'storyId'> & {
+export type SourceCommand = { type: 'RecordSource' } & Omit<
+  SourceRecord,
+  'url' | 'author' | 'publishedOn' | 'storyId'
+> & {
     url?: string | null;
     author?: string | null;
     publishedOn?: string | null;

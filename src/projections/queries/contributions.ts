@@ -50,7 +50,12 @@ export async function listContributions(db: Db, filter: ContributionFilter): Pro
       delivered: cents(eur ? row.delivered_eur : row.delivered_usd, filter.currency),
     },
     rate: { date: row.rate_date, source: row.rate_source },
-    dates: { pledged: row.pledged_on, committed: row.committed_on, lastPaid: row.last_paid_on, withdrawn: row.withdrawn_on },
+    dates: {
+      pledged: row.pledged_on,
+      committed: row.committed_on,
+      lastPaid: row.last_paid_on,
+      withdrawn: row.withdrawn_on,
+    },
     visibility: row.visibility,
   }));
 }

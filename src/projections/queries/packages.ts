@@ -53,7 +53,9 @@ export async function listPackages(db: Db, filter: PackageFilter): Promise<Packa
     .selectFrom('rm_packages as p')
     .selectAll('p')
     .select(
-      sql<string[]>`coalesce((SELECT array_agg(DISTINCT c.donor_id ORDER BY c.donor_id) FROM rm_contributions c WHERE c.package_id = p.id AND c.status <> 'withdrawn'), '{}')`.as(
+      sql<
+        string[]
+      >`coalesce((SELECT array_agg(DISTINCT c.donor_id ORDER BY c.donor_id) FROM rm_contributions c WHERE c.package_id = p.id AND c.status <> 'withdrawn'), '{}')`.as(
         'donor_ids',
       ),
     )
@@ -136,8 +138,20 @@ export async function getPackage(db: Db, id: string, currency: ReportingCurrency
   if (!row) return undefined;
   const [lines, shipments, receipts, contributions, figures] = await Promise.all([
     db.selectFrom('rm_package_lines').selectAll().where('package_id', '=', id).orderBy('position').execute(),
-    db.selectFrom('rm_shipments').selectAll().where('package_id', '=', id).orderBy('dispatched_on').orderBy('shipment_id').execute(),
-    db.selectFrom('rm_receipts').selectAll().where('package_id', '=', id).orderBy('received_on').orderBy('receipt_id').execute(),
+    db
+      .selectFrom('rm_shipments')
+      .selectAll()
+      .where('package_id', '=', id)
+      .orderBy('dispatched_on')
+      .orderBy('shipment_id')
+      .execute(),
+    db
+      .selectFrom('rm_receipts')
+      .selectAll()
+      .where('package_id', '=', id)
+      .orderBy('received_on')
+      .orderBy('receipt_id')
+      .execute(),
     listContributions(db, { packageId: id, currency }),
     figuresFor(db, { type: 'package', id }),
   ]);
@@ -150,7 +164,8 @@ export async function getPackage(db: Db, id: string, currency: ReportingCurrency
       category: line.category,
       quantity: line.quantity === null ? null : Number(line.quantity),
       unit: line.unit,
-      value: line.value_amount === null ? null : { amount: trimDecimal(line.value_amount), currency: row.target.currency },
+      value:
+        line.value_amount === null ? null : { amount: trimDecimal(line.value_amount), currency: row.target.currency },
       shipped: Number(line.shipped),
       received: Number(line.received),
     })),

@@ -37,7 +37,9 @@ export async function requirementCoverage(
     .select([
       sql<string>`coalesce(sum(l.quantity) FILTER (WHERE p.id IS NOT NULL), 0)::text`.as('covered'),
       sql<string>`coalesce(sum(l.quantity) FILTER (WHERE p.status = ANY(${FUNDED})), 0)::text`.as('funded'),
-      sql<string>`coalesce(sum(l.received) FILTER (WHERE p.id IS NOT NULL AND l.quantity IS NOT NULL), 0)::text`.as('delivered'),
+      sql<string>`coalesce(sum(l.received) FILTER (WHERE p.id IS NOT NULL AND l.quantity IS NOT NULL), 0)::text`.as(
+        'delivered',
+      ),
       sql<string[]>`coalesce(array_agg(DISTINCT p.id) FILTER (WHERE p.id IS NOT NULL), '{}')`.as('package_ids'),
     ])
     .groupBy('r.id')
@@ -77,7 +79,10 @@ export interface PriorityListView {
   visibility: string;
 }
 
-export async function listPriorityLists(db: Db, filter: { recipientId?: string | undefined } = {}): Promise<PriorityListView[]> {
+export async function listPriorityLists(
+  db: Db,
+  filter: { recipientId?: string | undefined } = {},
+): Promise<PriorityListView[]> {
   let query = db.selectFrom('rm_priority_lists').selectAll().orderBy('period', 'desc').orderBy('recipient_id');
   if (filter.recipientId) query = query.where('recipient_id', '=', filter.recipientId);
   const rows = await query.execute();

@@ -46,7 +46,13 @@ function toClaim(row: ClaimRow): ClaimView {
     sentence: row.sentence,
     linkedEventIds: row.linked_event_ids,
     visibility: row.visibility,
-    source: { publisher: row.publisher, title: row.title, url: row.url, publishedOn: row.published_on, language: row.language },
+    source: {
+      publisher: row.publisher,
+      title: row.title,
+      url: row.url,
+      publishedOn: row.published_on,
+      language: row.language,
+    },
   };
 }
 
@@ -60,7 +66,12 @@ export async function figuresFor(db: Db, subject: { type: string; id: string }):
       .orderBy('c.amount')
       .orderBy('c.id')
       .execute(),
-    db.selectFrom('rm_figures').selectAll().where('subject_type', '=', subject.type).where('subject_id', '=', subject.id).execute(),
+    db
+      .selectFrom('rm_figures')
+      .selectAll()
+      .where('subject_type', '=', subject.type)
+      .where('subject_id', '=', subject.id)
+      .execute(),
   ]);
   const stages = [...new Set([...claims.map((c) => c.stage), ...adopted.map((a) => a.stage)])];
   return stages.map((stage) => {
@@ -109,7 +120,18 @@ export interface SourceFilter {
 export async function listSources(db: Db, filter: SourceFilter = {}): Promise<SourceView[]> {
   let query = db
     .selectFrom('rm_sources')
-    .select(['id', 'url', 'publisher', 'author', 'published_on', 'language', 'title', 'story_id', 'visibility', 'recorded_at'])
+    .select([
+      'id',
+      'url',
+      'publisher',
+      'author',
+      'published_on',
+      'language',
+      'title',
+      'story_id',
+      'visibility',
+      'recorded_at',
+    ])
     .orderBy('published_on', (ob) => ob.desc().nullsLast())
     .orderBy('id')
     .limit(filter.limit ?? 200)

@@ -40,7 +40,17 @@ export async function timeline(db: Db, entity: string): Promise<TimelineEntry[]>
     .selectFrom('rm_evidence as v')
     .innerJoin('rm_sources as s', 's.id', 'v.source_id')
     .leftJoin('rm_claims as c', (join) => join.onRef('c.id', '=', 'v.claim_id'))
-    .select(['v.event_id', 'v.source_id', 'v.claim_id', 's.publisher', 's.title', 's.url', 's.language', 's.published_on', 'c.sentence'])
+    .select([
+      'v.event_id',
+      'v.source_id',
+      'v.claim_id',
+      's.publisher',
+      's.title',
+      's.url',
+      's.language',
+      's.published_on',
+      'c.sentence',
+    ])
     .where(
       'v.event_id',
       'in',

@@ -125,13 +125,23 @@ export async function donorSummary(db: Db, donorId: string, currency: ReportingC
       .groupBy('lag_days')
       .orderBy('lag_days')
       .execute(),
-    db.selectFrom('rm_organisations').select('id').where(sql<boolean>`${donorId} = ANY(members)`).orderBy('id').execute(),
+    db
+      .selectFrom('rm_organisations')
+      .select('id')
+      .where(sql<boolean>`${donorId} = ANY(members)`)
+      .orderBy('id')
+      .execute(),
   ]);
   const total = (stage: string) => cents(stages.find((row) => row.stage === stage)?.total ?? '0', currency);
   return {
     donorId,
     currency,
-    totals: { pledged: total('pledged'), committed: total('committed'), paid: total('paid'), delivered: total('delivered') },
+    totals: {
+      pledged: total('pledged'),
+      committed: total('committed'),
+      paid: total('paid'),
+      delivered: total('delivered'),
+    },
     medianLagDays: medianOfCounts(lags.map((row) => ({ value: row.lag_days, count: Number(row.count) }))),
     coalitions: coalitions.map((row) => row.id),
   };
