@@ -57,21 +57,29 @@ export function verifyChain(
   return null;
 }
 
-/** Recomputes the whole chain from the database and compares it with the recorded head. */
+/**
+ * Recomputes the whole chain from the database and compares it with the recorded head, in one repeatable-read
+ * snapshot so that appends made meanwhile neither show up half-way nor raise a false alarm.
+ */
 export async function verifyLedger(db: Kysely<Schema>): Promise<VerifyResult> {
-  const state = { prevHash: GENESIS_HASH, seq: 0 };
-  for await (const page of readAll(db)) {
-    const bad = verifyChain(page, state);
-    if (bad) return bad;
-  }
-  const head = await db.selectFrom('ledger_head').select(['seq', 'hash']).executeTakeFirstOrThrow();
-  if (Number(head.seq) !== state.seq || head.hash !== state.prevHash) {
-    return {
-      ok: false,
-      events: state.seq,
-      firstBad: null,
-      reason: `the recorded head (position ${head.seq}) does not match the last event (position ${state.seq}): events were removed or added behind the ledger's back`,
-    };
-  }
-  return { ok: true, events: state.seq, headHash: state.prevHash };
+  return db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute(async (tx) => {
+      const head = await tx.selectFrom('ledger_head').select(['seq', 'hash']).executeTakeFirstOrThrow();
+      const state = { prevHash: GENESIS_HASH, seq: 0 };
+      for await (const page of readAll(tx)) {
+        const bad = verifyChain(page, state);
+        if (bad) return bad;
+      }
+      if (Number(head.seq) !== state.seq || head.hash !== state.prevHash) {
+        return {
+          ok: false,
+          events: state.seq,
+          firstBad: null,
+          reason: `the recorded head (position ${head.seq}) does not match the last event (position ${state.seq}): events were removed or added behind the ledger's back`,
+        } satisfies VerifyResult;
+      }
+      return { ok: true, events: state.seq, headHash: state.prevHash } satisfies VerifyResult;
+    });
 }

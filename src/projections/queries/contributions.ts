@@ -19,6 +19,7 @@ export interface ContributionView {
 }
 
 export interface ContributionFilter {
+  id?: string | undefined;
   donorId?: string | undefined;
   packageId?: string | undefined;
   status?: string | undefined;
@@ -30,6 +31,7 @@ export interface ContributionFilter {
 /** Contributions, newest pledge first; paged so a donor with thousands stays fast. */
 export async function listContributions(db: Db, filter: ContributionFilter): Promise<ContributionView[]> {
   let query = db.selectFrom('rm_contributions').selectAll().orderBy('pledged_on', 'desc').orderBy('id');
+  if (filter.id) query = query.where('id', '=', filter.id);
   if (filter.donorId) query = query.where('donor_id', '=', filter.donorId);
   if (filter.packageId) query = query.where('package_id', '=', filter.packageId);
   if (filter.status) query = query.where('status', '=', filter.status);

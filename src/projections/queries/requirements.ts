@@ -27,7 +27,7 @@ const FUNDED = ['funded', 'contracted', 'in-transit', 'partially-delivered', 'de
 /** The requirements in priority order with how much of each is covered, funded and delivered. */
 export async function requirementCoverage(
   db: Db,
-  filter: { recipientId?: string | undefined; includeWithdrawn?: boolean | undefined } = {},
+  filter: { id?: string | undefined; recipientId?: string | undefined; includeWithdrawn?: boolean | undefined } = {},
 ): Promise<RequirementCoverage[]> {
   let query = db
     .selectFrom('rm_requirements as r')
@@ -46,6 +46,7 @@ export async function requirementCoverage(
     .orderBy('r.recipient_id')
     .orderBy('r.priority_rank')
     .orderBy('r.id');
+  if (filter.id) query = query.where('r.id', '=', filter.id);
   if (filter.recipientId) query = query.where('r.recipient_id', '=', filter.recipientId);
   if (!filter.includeWithdrawn) query = query.where('r.status', '=', 'listed');
   const rows = await query.execute();
@@ -81,10 +82,11 @@ export interface PriorityListView {
 
 export async function listPriorityLists(
   db: Db,
-  filter: { recipientId?: string | undefined } = {},
+  filter: { recipientId?: string | undefined; period?: string | undefined } = {},
 ): Promise<PriorityListView[]> {
   let query = db.selectFrom('rm_priority_lists').selectAll().orderBy('period', 'desc').orderBy('recipient_id');
   if (filter.recipientId) query = query.where('recipient_id', '=', filter.recipientId);
+  if (filter.period) query = query.where('period', '=', filter.period);
   const rows = await query.execute();
   return rows.map((row) => ({
     recipientId: row.recipient_id,

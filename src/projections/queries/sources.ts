@@ -165,8 +165,14 @@ export async function listSources(db: Db, filter: SourceFilter = {}): Promise<So
 }
 
 /** One source with its full text and claims. */
-export async function getSource(db: Db, id: string): Promise<SourceView | undefined> {
+export async function getSource(db: Db, id: string): Promise<(SourceView & { text: string }) | undefined> {
   const row = await db.selectFrom('rm_sources').select('body').where('id', '=', id).executeTakeFirst();
   const [view] = row ? await listSources(db, { id }) : [];
   return view && row ? { ...view, text: row.body } : undefined;
+}
+
+/** One claim with its source, or undefined. */
+export async function getClaim(db: Db, id: string): Promise<ClaimView | undefined> {
+  const row = await claimQuery(db).where('c.id', '=', id).executeTakeFirst();
+  return row ? toClaim(row) : undefined;
 }
