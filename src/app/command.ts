@@ -26,6 +26,8 @@ export interface Decision<Command, Event extends DomainEvent, State> {
   readonly command: (state: State, tx: CommandTx) => Promise<Command> | Command;
   /** The visibility the new events carry: the record's own, or the one asked for at creation. */
   readonly visibility: (state: State) => Visibility;
+  /** The id of a part created inside the record (shipment, receipt, payment), returned to the caller. */
+  readonly created?: string;
 }
 
 /**
@@ -93,6 +95,7 @@ export async function runCommand<Command, Event extends DomainEvent, State>(
         id: decision.id,
         streamId,
         version: stored.length + appended.events.length,
+        ...(decision.created ? { created: decision.created } : {}),
         events: appended.events.map((event) => ({ eventId: event.eventId, seq: event.seq, type: event.type })),
       };
       if (request.idempotencyKey) {

@@ -114,6 +114,7 @@ export function payContribution(
         equivalents: await equivalentsOf(tx, input.amount, rateDateOf(state, today), input.rate),
       }),
       visibility: recordVisibility(),
+      created: paymentId,
     },
     { id, ...input },
   );

@@ -22,5 +22,7 @@ export interface CommandResult {
   readonly id: string;
   readonly streamId: string;
   readonly version: number;
+  /** The id of a part the command created inside the record (a shipment, receipt or payment), when it made one. */
+  readonly created?: string;
   readonly events: readonly { readonly eventId: string; readonly seq: number; readonly type: string }[];
 }

@@ -23,12 +23,19 @@ function onPackage(
   input: z.infer<typeof factsOnlySchema>,
   body: unknown,
   build: Build,
+  created?: string,
 ): Promise<CommandResult> {
   return runCommand(
     deps,
     request,
     input,
-    { decider: packageDecider, id, command: (_state, tx) => build(tx), visibility: recordVisibility() },
+    {
+      decider: packageDecider,
+      id,
+      command: (_state, tx) => build(tx),
+      visibility: recordVisibility(),
+      ...(created ? { created } : {}),
+    },
     { id, ...(body as object) },
   );
 }
@@ -125,11 +132,19 @@ export function dispatchShipment(
   input: z.infer<typeof dispatchShipmentSchema>,
 ) {
   const shipmentId = input.shipmentId ?? deps.newId('shp');
-  return onPackage(deps, request, id, input, input, () => ({
-    type: 'DispatchShipment',
+  return onPackage(
+    deps,
+    request,
+    id,
+    input,
+    input,
+    () => ({
+      type: 'DispatchShipment',
+      shipmentId,
+      lines: input.lines.map((line) => ({ lineId: line.lineId, quantity: line.quantity ?? null })),
+    }),
     shipmentId,
-    lines: input.lines.map((line) => ({ lineId: line.lineId, quantity: line.quantity ?? null })),
-  }));
+  );
 }
 
 export function confirmReceipt(
@@ -139,13 +154,21 @@ export function confirmReceipt(
   input: z.infer<typeof confirmReceiptSchema>,
 ) {
   const receiptId = input.receiptId ?? deps.newId('rcp');
-  return onPackage(deps, request, id, input, input, () => ({
-    type: 'ConfirmReceipt',
+  return onPackage(
+    deps,
+    request,
+    id,
+    input,
+    input,
+    () => ({
+      type: 'ConfirmReceipt',
+      receiptId,
+      shipmentId: input.shipmentId,
+      lines: input.lines.map((line) => ({ lineId: line.lineId, quantity: line.quantity ?? null })),
+      full: input.full ?? false,
+    }),
     receiptId,
-    shipmentId: input.shipmentId,
-    lines: input.lines.map((line) => ({ lineId: line.lineId, quantity: line.quantity ?? null })),
-    full: input.full ?? false,
-  }));
+  );
 }
 
 export const closePackage = (

@@ -63,7 +63,11 @@ export async function getOrganisationDetail(
     .where((eb) =>
       eb.or([
         eb('c.donor_id', '=', id),
-        eb('c.donor_id', 'in', eb.selectFrom('rm_organisations').select('id').where(sql<boolean>`${id} = ANY(members)`)),
+        eb(
+          'c.donor_id',
+          'in',
+          eb.selectFrom('rm_organisations').select('id').where(sql<boolean>`${id} = ANY(members)`),
+        ),
       ]),
     )
     .limit(1)

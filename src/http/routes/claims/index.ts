@@ -1,0 +1,94 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { adoptFigureSchema, linkClaimSchema, recordClaimSchema } from '../../../app/schemas.ts';
+import { adoptFigure, linkClaim, recordClaim } from '../../../app/sources.ts';
+import { notFound } from '../../../domain/errors.ts';
+import { figuresFor, getClaim } from '../../../projections/queries/sources.ts';
+import { commandHeaders } from '../../request-context.ts';
+import {
+  applied,
+  appliedResponses,
+  commandInput,
+  created,
+  createdResponses,
+  idParams,
+  type RouteDeps,
+  seg,
+} from '../shared.ts';
+import { claimSchema, figureSchema, figuresQuery } from './schemas.ts';
+
+const tags = ['claims and figures'];
+
+export const claimRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { deps }) => {
+  app.post(
+    '/api/claims',
+    {
+      schema: {
+        summary: 'Record one fact a source states: who, which stage, how much, when, and the sentence',
+        tags,
+        headers: commandHeaders,
+        body: recordClaimSchema,
+        response: createdResponses,
+      },
+    },
+    async (request, reply) => {
+      const result = await recordClaim(deps, ...commandInput(request));
+      return created(reply, result, `/api/claims/${seg(result.id)}`);
+    },
+  );
+
+  app.post(
+    '/api/claims/:id/links',
+    {
+      schema: {
+        summary: 'Link a claim, as evidence, to the ledger event it supports',
+        tags,
+        headers: commandHeaders,
+        params: idParams,
+        body: linkClaimSchema,
+        response: appliedResponses,
+      },
+    },
+    async (request, reply) => {
+      const [context, input] = commandInput(request);
+      return applied(reply, await linkClaim(deps, context, request.params.id, input));
+    },
+  );
+
+  app.post(
+    '/api/figures/adopt',
+    {
+      schema: {
+        summary: 'Adopt one of several conflicting reported values (a claim), or a range, as the figure to show',
+        tags,
+        headers: commandHeaders,
+        body: adoptFigureSchema,
+        response: appliedResponses,
+      },
+    },
+    async (request, reply) => applied(reply, await adoptFigure(deps, ...commandInput(request))),
+  );
+
+  app.get(
+    '/api/claims/:id',
+    { schema: { summary: 'One claim with its source', tags, params: idParams, response: { 200: claimSchema } } },
+    async (request) => {
+      const claim = await getClaim(deps.db, request.params.id);
+      if (!claim) throw notFound('claim-unknown', `no claim "${request.params.id}"`);
+      return claim;
+    },
+  );
+
+  app.get(
+    '/api/figures',
+    {
+      schema: {
+        summary: 'Every figure reported about a package or a contribution, stage by stage, and the adopted one',
+        tags,
+        querystring: figuresQuery,
+        response: { 200: z.array(figureSchema) },
+      },
+    },
+    (request) => figuresFor(deps.db, { type: request.query.subjectType, id: request.query.subjectId }),
+  );
+};

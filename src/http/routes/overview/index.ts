@@ -1,0 +1,51 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { CATEGORIES } from '../../../domain/categories.ts';
+import { donorTotals, pipelineSummary } from '../../../projections/queries/totals.ts';
+import type { RouteDeps } from '../shared.ts';
+import { categorySchema, pipelineSummarySchema, summaryQuery, totalsQuery, totalsRowSchema } from './schemas.ts';
+
+const tags = ['overview'];
+
+export const overviewRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { deps }) => {
+  app.get(
+    '/api/summary',
+    {
+      schema: {
+        summary: 'Totals by stage, the pledge-to-delivery gap and its lag, and packages by status',
+        tags,
+        querystring: summaryQuery,
+        response: { 200: pipelineSummarySchema },
+      },
+    },
+    (request) => pipelineSummary(deps.db, request.query.currency),
+  );
+
+  app.get(
+    '/api/totals',
+    {
+      schema: {
+        summary: 'Donor totals by stage × category × month: the rows behind the charts',
+        tags,
+        querystring: totalsQuery,
+        response: { 200: z.array(totalsRowSchema) },
+      },
+    },
+    (request) => {
+      const { donor, ...filter } = request.query;
+      return donorTotals(deps.db, { ...filter, donorId: donor });
+    },
+  );
+
+  app.get(
+    '/api/categories',
+    {
+      schema: {
+        summary: 'The categories of assistance, with their labels in uk / en / ru',
+        tags,
+        response: { 200: z.array(categorySchema).readonly() },
+      },
+    },
+    () => CATEGORIES,
+  );
+};

@@ -1,0 +1,69 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions, type RouteOptions } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { AppDeps } from '../app/deps.ts';
+import { registerOpenApi } from './plugins/openapi.ts';
+import { installProblemHandling, replyWithProblem } from './plugins/problem.ts';
+import { claimRoutes } from './routes/claims/index.ts';
+import { contributionRoutes } from './routes/contributions/index.ts';
+import { healthRoutes } from './routes/health/index.ts';
+import { ledgerRoutes } from './routes/ledger/index.ts';
+import { organisationRoutes } from './routes/organisations/index.ts';
+import { overviewRoutes } from './routes/overview/index.ts';
+import { packageRoutes } from './routes/packages/index.ts';
+import { priorityListRoutes } from './routes/priority-lists/index.ts';
+import { requirementRoutes } from './routes/requirements/index.ts';
+import { sourceRoutes } from './routes/sources/index.ts';
+
+export interface ServerOptions {
+  /** Fastify's logger option; default off (the CLI turns it on). */
+  readonly logger?: FastifyServerOptions['logger'];
+  /** Largest request body in bytes; default 4 MiB (a source's text may be a million characters). */
+  readonly bodyLimit?: number;
+  /** The version the OpenAPI document states. */
+  readonly version?: string;
+  /** Told about every route as it is added (tests compare them with the OpenAPI document). */
+  readonly onRoute?: (route: RouteOptions) => void;
+}
+
+const DEFAULT_BODY_LIMIT = 4 * 1024 * 1024;
+
+/**
+ * The HTTP API: JSON commands and read models over the use cases in app/, problem+json errors, and an OpenAPI 3.1
+ * document generated from the same zod schemas the CLI uses. Returns a server that is ready to listen or inject.
+ */
+export async function buildServer(
+  deps: AppDeps & { databaseKind?: string },
+  options: ServerOptions = {},
+): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    // Longer than any id, so that a too-long id is a 400 naming the field rather than an unknown route.
+    routerOptions: { maxParamLength: 500 },
+    frameworkErrors: replyWithProblem,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installProblemHandling(app);
+  if (options.onRoute) app.addHook('onRoute', options.onRoute);
+
+  // A command with nothing to say but its facts (e.g. close) may come without a body.
+  app.addHook('preValidation', async (request) => {
+    if (request.body === undefined && (request.method === 'POST' || request.method === 'PATCH')) request.body = {};
+  });
+
+  await registerOpenApi(app, options.version ?? '0.1.0');
+  const routeDeps = { deps };
+  await app.register(healthRoutes, { deps, databaseKind: deps.databaseKind ?? 'unknown' });
+  await app.register(organisationRoutes, routeDeps);
+  await app.register(requirementRoutes, routeDeps);
+  await app.register(priorityListRoutes, routeDeps);
+  await app.register(packageRoutes, routeDeps);
+  await app.register(contributionRoutes, routeDeps);
+  await app.register(sourceRoutes, routeDeps);
+  await app.register(claimRoutes, routeDeps);
+  await app.register(overviewRoutes, routeDeps);
+  await app.register(ledgerRoutes, routeDeps);
+  await app.ready();
+  return app;
+}
