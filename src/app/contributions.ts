@@ -7,7 +7,7 @@ import {
 import { packageDecider } from '../domain/package/package.ts';
 import { existingStreams, loadState, recordVisibility, runCommand } from './command.ts';
 import type { AppDeps, CommandResult, RequestContext } from './deps.ts';
-import { equivalentsOf } from './fx.ts';
+import { equivalentsOf, type StatedRate } from './fx.ts';
 import type {
   amendContributionSchema,
   moneyChangeSchema,
@@ -64,6 +64,11 @@ function rateDateOf(state: ContributionState, today: string): string {
   return state.status === 'none' ? today : state.rateDate;
 }
 
+/** A rate given with this command, else the rate the pledge's source stated, if any. */
+function rateOf(state: ContributionState, given: StatedRate | undefined): StatedRate | undefined {
+  return given ?? (state.status === 'none' ? undefined : (state.statedRate ?? undefined));
+}
+
 export function commitContribution(
   deps: AppDeps,
   request: RequestContext,
@@ -83,7 +88,7 @@ export function commitContribution(
         return {
           type: 'CommitContribution',
           amount,
-          equivalents: await equivalentsOf(tx, amount, rateDateOf(state, today), input.rate),
+          equivalents: await equivalentsOf(tx, amount, rateDateOf(state, today), rateOf(state, input.rate)),
         };
       },
       visibility: recordVisibility(),
@@ -111,7 +116,7 @@ export function payContribution(
         type: 'PayContribution',
         paymentId,
         amount: input.amount,
-        equivalents: await equivalentsOf(tx, input.amount, rateDateOf(state, today), input.rate),
+        equivalents: await equivalentsOf(tx, input.amount, rateDateOf(state, today), rateOf(state, input.rate)),
       }),
       visibility: recordVisibility(),
       created: paymentId,
@@ -138,7 +143,7 @@ export function amendContribution(
         type: 'AmendContribution',
         amount: input.amount,
         reason: input.reason,
-        equivalents: await equivalentsOf(tx, input.amount, rateDateOf(state, today), input.rate),
+        equivalents: await equivalentsOf(tx, input.amount, rateDateOf(state, today), rateOf(state, input.rate)),
       }),
       visibility: recordVisibility(),
     },

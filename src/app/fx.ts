@@ -4,6 +4,7 @@ import {
   convertViaEuro,
   type Equivalents,
   formatMoney,
+  type Money,
   type MoneyJson,
   parseMoney,
   parseRate,
@@ -23,37 +24,68 @@ export interface StatedRate {
 
 const ONE: Ratio = { numerator: 1n, denominator: 1n };
 
-/** Units of `currency` per euro on the last ECB publishing day on or before `valueDate`. */
-async function ecbPerEur(tx: CommandTx, currency: string, valueDate: string): Promise<{ rate: Ratio; date: string }> {
-  if (currency === 'EUR') return { rate: ONE, date: valueDate };
-  const row = await tx
-    .selectFrom('fx_rates')
-    .select(['rate_date', sql<string>`per_eur::text`.as('per_eur')])
-    .where('currency', '=', currency)
-    .where('rate_date', '<=', valueDate)
-    .orderBy('rate_date', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+/** A rate as the ECB table stores it (numeric with trailing zeros) to an exact ratio. */
+const ratio = (text: string): Ratio =>
+  parseRate(text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text);
+
+/**
+ * The last ECB publishing day on or before `valueDate` on which both `currency` and USD have a rate (units per
+ * euro), so that the EUR and USD equivalents of one amount come from one day's table.
+ */
+async function ecbDay(
+  tx: CommandTx,
+  currency: string,
+  valueDate: string,
+): Promise<{ date: string; source: Ratio; usd: Ratio }> {
+  const needSource = currency !== 'EUR' && currency !== 'USD';
+  const query = needSource
+    ? sql<{ rate_date: string; source: string; usd: string }>`
+        SELECT c.rate_date::text AS rate_date, c.per_eur::text AS source, u.per_eur::text AS usd
+        FROM fx_rates c JOIN fx_rates u ON u.rate_date = c.rate_date AND u.currency = 'USD'
+        WHERE c.currency = ${currency} AND c.rate_date <= ${valueDate}::date
+        ORDER BY c.rate_date DESC LIMIT 1`
+    : sql<{ rate_date: string; source: string; usd: string }>`
+        SELECT rate_date::text AS rate_date, per_eur::text AS source, per_eur::text AS usd
+        FROM fx_rates WHERE currency = 'USD' AND rate_date <= ${valueDate}::date
+        ORDER BY rate_date DESC LIMIT 1`;
+  const row = (await query.execute(tx)).rows[0];
   const age = row ? (Date.parse(valueDate) - Date.parse(row.rate_date)) / 86_400_000 : Number.POSITIVE_INFINITY;
   if (!row || age > MAX_RATE_AGE_DAYS) {
     throw ruleBroken(
       'fx-rate-unavailable',
-      `no ECB rate for ${currency} on or shortly before ${valueDate}: import rates (tranche rates import) or state the rate the source used`,
+      `no ECB rate for ${currency === 'EUR' ? 'USD' : currency} on or shortly before ${valueDate}: import rates (tranche rates import) or state the rate the source used`,
       'rate',
     );
   }
-  return { rate: parseRate(row.per_eur.replace(/0+$/, '').replace(/\.$/, '')), date: row.rate_date };
+  const usd = ratio(row.usd);
+  const source = currency === 'EUR' ? ONE : currency === 'USD' ? usd : ratio(row.source);
+  return { date: row.rate_date, source, usd };
 }
 
-/** The inverse of "target per unit" as "units per target", which is how ECB rates read. */
+/** "target per unit" as "units per target", which is how ECB rates read. */
 function perTarget(stated: string, field: string): Ratio {
   const rate = parseRate(stated, field);
   return { numerator: rate.denominator, denominator: rate.numerator };
 }
 
+function checkStated(money: Money, stated: StatedRate): void {
+  for (const target of ['EUR', 'USD'] as const) {
+    const key = target === 'EUR' ? 'eur' : 'usd';
+    const value = stated[key];
+    if (
+      value !== undefined &&
+      money.currency === target &&
+      parseRate(value, `rate.${key}`).numerator !== parseRate(value).denominator
+    ) {
+      throw invalid('rate-invalid', `rate.${key}`, `an amount in ${target} has a ${target} rate of 1`);
+    }
+  }
+}
+
 /**
- * EUR and USD equivalents of an amount at its value date, from the ECB reference rates, or from the rate a source
- * states (which wins for the currency it names). The result is written into the event, so history never moves.
+ * EUR and USD equivalents of an amount at its value date, from the ECB reference rates of one publishing day, or
+ * from the rates a source states (which win for the currency they name, and are kept in the result so that later
+ * stages of the same contribution reuse them). The result is written into the event, so history never moves.
  */
 export async function equivalentsOf(
   tx: CommandTx,
@@ -62,32 +94,53 @@ export async function equivalentsOf(
   stated?: StatedRate,
 ): Promise<Equivalents> {
   const money = parseMoney(amount, 'amount');
-  if (stated?.eur === undefined && stated?.usd === undefined) {
-    const source = await ecbPerEur(tx, money.currency, valueDate);
-    const usd = await ecbPerEur(tx, 'USD', valueDate);
-    return {
-      eur: formatMoney(convertViaEuro(money, source.rate, 'EUR', ONE)),
-      usd: formatMoney(convertViaEuro(money, source.rate, 'USD', usd.rate)),
-      rateDate: [source.date, usd.date].sort()[0] ?? valueDate,
-      rateSource: 'ecb',
-    };
+  const given = {
+    ...(stated?.eur !== undefined ? { eur: stated.eur } : {}),
+    ...(stated?.usd !== undefined ? { usd: stated.usd } : {}),
+  };
+  checkStated(money, given);
+  const statedEur =
+    money.currency === 'EUR'
+      ? money
+      : given.eur !== undefined
+        ? convertViaEuro(money, perTarget(given.eur, 'rate.eur'), 'EUR', ONE)
+        : undefined;
+  const statedUsd =
+    money.currency === 'USD'
+      ? money
+      : given.usd !== undefined
+        ? convertViaEuro(money, perTarget(given.usd, 'rate.usd'), 'USD', ONE)
+        : undefined;
+  let eur: Money;
+  let usd: Money;
+  let rateDate = valueDate;
+  if (statedEur && statedUsd) {
+    eur = statedEur;
+    usd = statedUsd;
+  } else if (statedEur) {
+    // One side is stated; the other follows from the ECB's USD rate of the day, so a currency the ECB does not
+    // publish can still be recorded at the rate its source gives.
+    const day = await ecbDay(tx, 'EUR', valueDate);
+    rateDate = day.date;
+    eur = statedEur;
+    usd = convertViaEuro(statedEur, ONE, 'USD', day.usd);
+  } else if (statedUsd) {
+    const day = await ecbDay(tx, 'EUR', valueDate);
+    rateDate = day.date;
+    usd = statedUsd;
+    eur = convertViaEuro(statedUsd, day.usd, 'EUR', ONE);
+  } else {
+    const day = await ecbDay(tx, money.currency, valueDate);
+    rateDate = day.date;
+    eur = convertViaEuro(money, day.source, 'EUR', ONE);
+    usd = convertViaEuro(money, day.source, 'USD', day.usd);
   }
-  if (stated.eur !== undefined && money.currency === 'EUR' && stated.eur !== '1') {
-    throw invalid('rate-invalid', 'rate.eur', 'an amount in EUR has a euro rate of 1');
-  }
-  const eurRate =
-    stated.eur !== undefined
-      ? perTarget(stated.eur, 'rate.eur')
-      : (await ecbPerEur(tx, money.currency, valueDate)).rate;
-  const eur = convertViaEuro(money, eurRate, 'EUR', ONE);
-  const usd =
-    stated.usd !== undefined
-      ? convertViaEuro(money, perTarget(stated.usd, 'rate.usd'), 'USD', ONE)
-      : convertViaEuro(eur, ONE, 'USD', (await ecbPerEur(tx, 'USD', valueDate)).rate);
+  const isStated = given.eur !== undefined || given.usd !== undefined;
   return {
     eur: formatMoney(eur),
-    usd: formatMoney({ currency: 'USD', minor: usd.minor }),
-    rateDate: valueDate,
-    rateSource: 'stated',
+    usd: formatMoney(usd),
+    rateDate,
+    rateSource: isStated ? 'stated' : 'ecb',
+    ...(isStated ? { stated: given } : {}),
   };
 }

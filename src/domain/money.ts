@@ -97,6 +97,8 @@ export interface Equivalents {
   readonly usd: MoneyJson;
   readonly rateDate: string;
   readonly rateSource: 'ecb' | 'stated';
+  /** The rates the source stated (units of EUR or USD per unit of the amount's currency), kept for later stages. */
+  readonly stated?: { readonly eur?: string; readonly usd?: string };
 }
 
 /** An exact rational, for exchange rates read from decimal strings like "1.1684". */

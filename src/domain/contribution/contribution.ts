@@ -65,6 +65,8 @@ export type ContributionState =
       paymentIds: readonly string[];
       /** The value date of the pledge's exchange rate, which every later stage of the contribution keeps. */
       rateDate: string;
+      /** Rates the pledge's source stated, which every later stage keeps too. */
+      statedRate: { eur?: string; usd?: string } | null;
       visibility: Visibility;
     };
 
@@ -221,6 +223,7 @@ export const contributionDecider: Decider<ContributionCommand, ContributionEvent
         status: 'pledged',
         ...rest,
         rateDate: equivalents.rateDate,
+        statedRate: equivalents.stated ?? null,
         amount,
         currency: amount.currency,
         paid: formatMoney({ currency: amount.currency, minor: 0n }),
