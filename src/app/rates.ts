@@ -18,9 +18,11 @@ const BATCH = 5000;
  * currency had no rate) into `fx_rates`. Streams the file; importing it again replaces the same rows.
  */
 export async function importEcbRates(db: Db, file: string): Promise<RatesImport> {
-  const parser = createReadStream(file).pipe(
-    parse({ columns: false, skip_empty_lines: true, trim: true, relax_column_count: true }),
-  );
+  const parser = parse({ columns: false, skip_empty_lines: true, trim: true, relax_column_count: true });
+  const input = createReadStream(file);
+  // pipe() does not pass a read error on: end the parse with it, so a missing file is an error, not a crash.
+  input.on('error', (error) => parser.destroy(error));
+  input.pipe(parser);
   let header: string[] | undefined;
   let days = 0;
   let rates = 0;

@@ -1,10 +1,12 @@
+import { constants } from 'node:fs';
+import { access } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { rebuild, verify } from '../../app/ledger.ts';
 import { importEcbRates } from '../../app/rates.ts';
 import { openDatabase } from '../../db/index.ts';
 import { migrate } from '../../db/migrate.ts';
 import { type CliContext, withDatabase } from '../context.ts';
-import { EXIT, ReportedFailure } from '../errors.ts';
+import { EXIT, ReportedFailure, RequestInvalidError } from '../errors.ts';
 
 /** `migrate`, `verify`, `rebuild-projections` and `rates import`: work on the store itself rather than a record. */
 export function registerLedgerCommands(program: Command, context: CliContext): void {
@@ -59,13 +61,17 @@ export function registerLedgerCommands(program: Command, context: CliContext): v
   rates
     .command('import <file>')
     .description("import the ECB's historical reference rates (eurofxref-hist.csv); again replaces the same days")
-    .action((file: string) =>
-      withDatabase(context, 'tranche rates import', async (database) => {
+    .action(async (file: string) => {
+      // importEcbRates pipes a read stream whose open error nothing catches (it would crash the process): check first.
+      await access(file, constants.R_OK).catch((error: Error) => {
+        throw new RequestInvalidError('file', `cannot read ${file}: ${error.message}`);
+      });
+      await withDatabase(context, 'tranche rates import', async (database) => {
         const imported = await importEcbRates(database.db, file);
         context.out(
           `imported ${imported.rates} rates for ${imported.currencies.length} currencies over ${imported.days} days` +
             (imported.from ? ` (${imported.from} to ${imported.to})` : ''),
         );
-      }),
-    );
+      });
+    });
 }
