@@ -230,6 +230,19 @@ describe('HTTP API', () => {
     });
   });
 
+  it('sends a record\'s version as its ETag, which a following command can send back as If-Match', async () => {
+    const read = await get('/api/requirements/req-patriot');
+    const etag = String(read.headers.etag);
+    expect(etag).toMatch(/^"\d+"$/);
+    const moved = await post('/api/requirements/req-patriot/reprioritise', { priorityRank: 5 }, { 'If-Match': etag });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(moved.headers.etag).toBe(`"${Number(etag.replaceAll('"', '')) + 1}"`);
+    expect((await get('/api/requirements/req-patriot')).headers.etag).toBe(moved.headers.etag);
+    const back = await post('/api/requirements/req-patriot/reprioritise', { priorityRank: 1 }, { 'If-Match': etag });
+    expect(back.statusCode).toBe(409);
+    await post('/api/requirements/req-patriot/reprioritise', { priorityRank: 1 });
+  });
+
   it('keeps sources, claims, figures and priority lists', async () => {
     const text = 'Canada committed USD 200 million to the Patriot package, the ministry said.';
     const source = await post('/api/sources', {

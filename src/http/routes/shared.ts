@@ -1,7 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { streamIdOf } from '../../app/command.ts';
 import type { AppDeps, CommandResult, RequestContext } from '../../app/deps.ts';
-import { REPORTING_CURRENCIES } from '../../projections/queries/common.ts';
+import { REPORTING_CURRENCIES, recordVersion } from '../../projections/queries/common.ts';
 import { requestContext, withExpectedVersion } from '../request-context.ts';
 
 /** What every route plugin is given. */
@@ -59,6 +60,11 @@ export function created(reply: FastifyReply, result: CommandResult, location: st
 
 /** A path segment, encoded. */
 export const seg = (value: string): string => encodeURIComponent(value);
+
+/** Sends the record's stream version as its ETag, for `If-Match` on the next command. */
+export async function tagVersion(reply: FastifyReply, deps: AppDeps, streamType: string, id: string): Promise<void> {
+  reply.header('ETag', `"${await recordVersion(deps.db, streamIdOf(streamType, id))}"`);
+}
 
 const evidenceSchema = z.object({
   sourceId: z.string(),

@@ -1,3 +1,4 @@
+import type { Db } from '../../db/index.ts';
 import { type MoneyJson, minorToDecimal } from '../../domain/money.ts';
 
 /** Totals are offered in either currency the ledger keeps equivalents in. */
@@ -39,4 +40,14 @@ export function trimDecimal(value: string): string {
   const [whole, fraction = ''] = value.split('.');
   const kept = fraction.replace(/0+$/, '');
   return kept.length === 0 ? (whole ?? '0') : `${whole}.${kept.length === 1 ? `${kept}0` : kept}`;
+}
+
+/** A record's current version (the number of events in its stream), for optimistic concurrency. */
+export async function recordVersion(db: Db, streamId: string): Promise<number> {
+  const row = await db
+    .selectFrom('events')
+    .select((eb) => eb.fn.max('version').as('version'))
+    .where('stream_id', '=', streamId)
+    .executeTakeFirst();
+  return Number(row?.version ?? 0);
 }

@@ -27,6 +27,7 @@ import {
   idParams,
   type RouteDeps,
   seg,
+  tagVersion,
   timelineSchema,
 } from '../shared.ts';
 import { contributionQuery, contributionSchema, listContributionsQuery } from './schemas.ts';
@@ -115,12 +116,13 @@ export const contributionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
         response: { 200: contributionSchema },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const [contribution] = await listContributions(deps.db, {
         id: request.params.id,
         currency: request.query.currency,
       });
       if (!contribution) throw notFound('contribution-unknown', `no contribution "${request.params.id}"`);
+      await tagVersion(reply, deps, 'contribution', request.params.id);
       return contribution;
     },
   );

@@ -15,6 +15,7 @@ import {
   idParams,
   type RouteDeps,
   seg,
+  tagVersion,
   timelineSchema,
 } from '../shared.ts';
 import { listOrganisationsQuery, organisationDetailSchema, organisationQuery, organisationSchema } from './schemas.ts';
@@ -81,9 +82,10 @@ export const organisationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
         response: { 200: organisationDetailSchema },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const organisation = await getOrganisationDetail(deps.db, request.params.id, request.query.currency);
       if (!organisation) throw notFound('organisation-unknown', `no organisation "${request.params.id}"`);
+      await tagVersion(reply, deps, 'organisation', request.params.id);
       return organisation;
     },
   );

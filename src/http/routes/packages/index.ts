@@ -32,6 +32,7 @@ import {
   idParams,
   type RouteDeps,
   seg,
+  tagVersion,
   timelineSchema,
 } from '../shared.ts';
 import { packageDetailSchema, packageQuery, pipelineQuery, pipelineRowSchema } from './schemas.ts';
@@ -153,9 +154,10 @@ export const packageRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { dep
         response: { 200: packageDetailSchema },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const pkg = await getPackage(deps.db, request.params.id, request.query.currency);
       if (!pkg) throw notFound('package-unknown', `no package "${request.params.id}"`);
+      await tagVersion(reply, deps, 'package', request.params.id);
       return pkg;
     },
   );

@@ -24,6 +24,7 @@ import {
   idParams,
   type RouteDeps,
   seg,
+  tagVersion,
 } from '../shared.ts';
 import { coverageQuery, requirementCoverageSchema } from './schemas.ts';
 
@@ -102,9 +103,10 @@ export const requirementRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, {
         response: { 200: requirementCoverageSchema },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const [requirement] = await requirementCoverage(deps.db, { id: request.params.id, includeWithdrawn: true });
       if (!requirement) throw notFound('requirement-unknown', `no requirement "${request.params.id}"`);
+      await tagVersion(reply, deps, 'requirement', request.params.id);
       return requirement;
     },
   );
