@@ -230,7 +230,7 @@ describe('HTTP API', () => {
     });
   });
 
-  it('sends a record\'s version as its ETag, which a following command can send back as If-Match', async () => {
+  it("sends a record's version as its ETag, which a following command can send back as If-Match", async () => {
     const read = await get('/api/requirements/req-patriot');
     const etag = String(read.headers.etag);
     expect(etag).toMatch(/^"\d+"$/);
