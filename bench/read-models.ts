@@ -109,7 +109,7 @@ async function measureSize(
       for (const query of set.queries) {
         const large = latencies.get(set.title)?.get(query.name);
         const small = baseline.latencies.get(set.title)?.get(query.name);
-        if (large && missed(large, small, options)) {
+        if (large && !query.information && missed(large, small, options)) {
           progress(`${label}: EXPLAIN ${query.name}`);
           plans.set(query.name, await explainSlowest(database.pool, db, query));
         }

@@ -320,8 +320,8 @@ function latencyTable(rm: ReadModelResult, set: QuerySet): string | undefined {
       `${fmtLatency(a)}\n(${a?.runs ?? 0} runs)`,
       `${fmtLatency(b)}\n(${b?.runs ?? 0} runs)`,
       `${fmtRatio(ratio)}\n(p50: ${a && b ? fmtRatio(b.p50 / a.p50) : '—'})`,
-      verdict(b ? b.p95 <= CONFIG.targetP95Ms : undefined),
-      verdict(Number.isFinite(ratio) ? ratio <= CONFIG.targetRatio : undefined),
+      q.information ? 'info' : verdict(b ? b.p95 <= CONFIG.targetP95Ms : undefined),
+      q.information ? 'info' : verdict(Number.isFinite(ratio) ? ratio <= CONFIG.targetRatio : undefined),
     ];
   });
   return table(

@@ -1,5 +1,5 @@
 /**
- * Synthetic read models for the dashboard queries: rm_packages, rm_contributions, rm_donor_totals and
+ * Synthetic read models for the dashboard queries: rm_packages, rm_contributions, rm_donor_totals (and its rollups) and
  * rm_delivery_lags, generated directly with INSERT … SELECT FROM generate_series, because building a million
  * contributions through the command path would take hours. The rows follow what the projections write:
  * - contributions: pledged → committed → paid (in full), or withdrawn; in EUR, USD, NOK, SEK or DKK with EUR/USD
@@ -172,6 +172,21 @@ const DONOR_TOTALS = `
   ) AS t
   GROUP BY 1, 2, 3, 4, 5`;
 
+// The rollups, as the projection keeps them (projections/totals.ts): the same sums at coarser grains.
+const ROLLUPS = `
+  INSERT INTO rm_totals_stage SELECT stage, visibility, sum(eur), sum(usd) FROM rm_donor_totals GROUP BY 1, 2;
+  INSERT INTO rm_totals_donor SELECT donor_id, stage, visibility, sum(eur), sum(usd) FROM rm_donor_totals GROUP BY 1, 2, 3;
+  INSERT INTO rm_totals_month SELECT month, stage, visibility, sum(eur), sum(usd) FROM rm_donor_totals GROUP BY 1, 2, 3;
+  INSERT INTO rm_totals_category SELECT category, stage, visibility, sum(eur), sum(usd) FROM rm_donor_totals GROUP BY 1, 2, 3;
+  INSERT INTO rm_totals_donor_month SELECT donor_id, month, stage, visibility, sum(eur), sum(usd) FROM rm_donor_totals GROUP BY 1, 2, 3, 4`;
+
+// Each package's donors, kept on its row.
+const PACKAGE_DONORS = `
+  UPDATE rm_packages AS p SET donor_ids = s.donors
+  FROM (SELECT package_id, array_agg(DISTINCT donor_id ORDER BY donor_id) AS donors
+        FROM rm_contributions WHERE package_id IS NOT NULL AND status <> 'withdrawn' GROUP BY package_id) AS s
+  WHERE p.id = s.package_id`;
+
 const DELIVERY_LAGS = `
   INSERT INTO rm_delivery_lags (donor_id, visibility, lag_days, contributions)
   SELECT c.donor_id, c.visibility, greatest(0, p.delivered_on - c.pledged_on), count(*)::int
@@ -186,7 +201,8 @@ const CHECKS = `
     (SELECT coalesce(sum(pledged_eur), 0) FROM rm_packages)::text AS packages_pledged,
     (SELECT coalesce(sum(amount_eur), 0) FROM rm_contributions WHERE status <> 'withdrawn' AND package_id IS NOT NULL)::text AS contributions_to_packages,
     (SELECT coalesce(sum(eur), 0) FROM rm_donor_totals WHERE stage = 'delivered')::text AS totals_delivered,
-    (SELECT coalesce(sum(delivered_eur), 0) FROM rm_contributions)::text AS contributions_delivered`;
+    (SELECT coalesce(sum(delivered_eur), 0) FROM rm_contributions)::text AS contributions_delivered,
+    (SELECT coalesce(sum(eur), 0) FROM rm_totals_stage WHERE stage = 'pledged')::text AS rollup_pledged`;
 
 async function count(db: Db, table: string): Promise<number> {
   const result = await sql<{ n: string }>`SELECT count(*)::text AS n FROM ${sql.table(table)}`.execute(db);
@@ -210,7 +226,10 @@ export async function fillReadModels(
     steps.push({ step: name, ms: performance.now() - started });
   };
   const total = performance.now();
-  await step('truncate', 'TRUNCATE rm_contributions, rm_donor_totals, rm_packages, rm_delivery_lags');
+  await step(
+    'truncate',
+    'TRUNCATE rm_contributions, rm_donor_totals, rm_totals_stage, rm_totals_donor, rm_totals_month, rm_totals_category, rm_totals_donor_month, rm_packages, rm_delivery_lags',
+  );
 
   const indexes = await sql<{ indexname: string; indexdef: string }>`
     SELECT indexname, indexdef FROM pg_indexes
@@ -236,14 +255,20 @@ export async function fillReadModels(
   });
   await step('package sums', PACKAGE_SUMS);
   await step('package targets', PACKAGE_TARGETS);
+  await step('package donors', PACKAGE_DONORS);
   await step('donor totals', DONOR_TOTALS);
+  await step('totals rollups', ROLLUPS);
   await step('delivery lags', DELIVERY_LAGS);
-  await step('vacuum analyze', 'VACUUM ANALYZE rm_contributions, rm_donor_totals, rm_packages, rm_delivery_lags');
+  await step(
+    'vacuum analyze',
+    'VACUUM ANALYZE rm_contributions, rm_donor_totals, rm_totals_stage, rm_totals_donor, rm_totals_month, rm_totals_category, rm_totals_donor_month, rm_packages, rm_delivery_lags',
+  );
   const ms = performance.now() - total;
 
   const check = (await sql.raw<Record<string, string>>(CHECKS).execute(db)).rows[0] ?? {};
   const consistent =
     check.totals_pledged === check.contributions_pledged &&
+    check.rollup_pledged === check.totals_pledged &&
     check.packages_pledged === check.contributions_to_packages &&
     check.totals_delivered === check.contributions_delivered;
   return {
@@ -255,7 +280,7 @@ export async function fillReadModels(
     steps,
     consistent,
     checks: consistent
-      ? 'donor totals = contributions (pledged, delivered); package sums = their contributions'
+      ? 'donor totals and rollups = contributions (pledged, delivered); package sums = their contributions'
       : JSON.stringify(check),
   };
 }

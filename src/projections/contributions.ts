@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { ContributionEvent } from '../domain/contribution/contribution.ts';
 import { unreachable } from '../domain/decider.ts';
 import { type Equivalents, parseMoney } from '../domain/money.ts';
@@ -46,6 +46,17 @@ export async function projectContribution(tx: Tx, stored: StoredEvent, event: Co
     const row = await loadRow(tx, d.id);
     await addToTotals(tx, [bucket(row, 'pledged', row.pledged_on, value.eur, value.usd)]);
     await addToPackage(tx, row.package_id, { pledged: value });
+    if (row.package_id) {
+      await tx
+        .updateTable('rm_packages')
+        .set({
+          donor_ids: sql<
+            string[]
+          >`(SELECT array_agg(DISTINCT d ORDER BY d) FROM unnest(array_append(donor_ids, ${row.donor_id}::text)) AS d)`,
+        })
+        .where('id', '=', row.package_id)
+        .execute();
+    }
     await redeliver(tx, row, on);
     return;
   }

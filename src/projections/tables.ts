@@ -59,6 +59,7 @@ export interface ProjectionTables {
     paid_usd: Defaulted<string>;
     delivered_num: Defaulted<string>;
     delivered_den: Defaulted<string>;
+    donor_ids: Defaulted<string[]>;
     proposed_on: string;
     validated_on: string | null;
     funded_on: string | null;
@@ -124,6 +125,11 @@ export interface ProjectionTables {
     eur: Num;
     usd: Num;
   };
+  rm_totals_stage: { stage: string; visibility: string; eur: Num; usd: Num };
+  rm_totals_donor: { donor_id: string; stage: string; visibility: string; eur: Num; usd: Num };
+  rm_totals_month: { month: string; stage: string; visibility: string; eur: Num; usd: Num };
+  rm_totals_category: { category: string; stage: string; visibility: string; eur: Num; usd: Num };
+  rm_totals_donor_month: { donor_id: string; month: string; stage: string; visibility: string; eur: Num; usd: Num };
   rm_delivery_lags: { donor_id: string; visibility: string; lag_days: number; contributions: number };
   rm_sources: {
     id: string;
@@ -178,6 +184,11 @@ export const PROJECTION_TABLES = [
   'rm_receipts',
   'rm_contributions',
   'rm_donor_totals',
+  'rm_totals_stage',
+  'rm_totals_donor',
+  'rm_totals_month',
+  'rm_totals_category',
+  'rm_totals_donor_month',
   'rm_delivery_lags',
   'rm_sources',
   'rm_claims',

@@ -15,30 +15,44 @@ export interface TotalsDelta {
   readonly usd: bigint;
 }
 
-/** Adds deltas to the donor totals (stage × category × month), one upsert for all of them. */
+/**
+ * The grains the donor totals are kept at: the full one (donor × stage × category × month), and rollups by the
+ * dimensions that summaries and charts group on, so that they read a few hundred rows at any size.
+ */
+const GRAINS: readonly { readonly table: string; readonly keys: readonly string[] }[] = [
+  { table: 'rm_donor_totals', keys: ['donor_id', 'stage', 'category', 'month', 'visibility'] },
+  { table: 'rm_totals_stage', keys: ['stage', 'visibility'] },
+  { table: 'rm_totals_donor', keys: ['donor_id', 'stage', 'visibility'] },
+  { table: 'rm_totals_month', keys: ['month', 'stage', 'visibility'] },
+  { table: 'rm_totals_category', keys: ['category', 'stage', 'visibility'] },
+  { table: 'rm_totals_donor_month', keys: ['donor_id', 'month', 'stage', 'visibility'] },
+];
+
+/** One upsert per grain, all in a single statement (data-modifying CTEs), adding every delta to its buckets. */
+const UPSERT_ALL = GRAINS.map(({ table, keys }, index) => {
+  const columns = keys.join(', ');
+  return `g${index} AS (
+    INSERT INTO ${table} (${columns}, eur, usd)
+    SELECT ${columns}, sum(eur), sum(usd) FROM d GROUP BY ${columns}
+    ON CONFLICT (${columns}) DO UPDATE SET eur = ${table}.eur + excluded.eur, usd = ${table}.usd + excluded.usd
+  )`;
+}).join(',\n');
+
+/** Adds deltas to the donor totals at every grain. */
 export async function addToTotals(tx: Tx, deltas: readonly TotalsDelta[]): Promise<void> {
   const rows = deltas.filter((delta) => delta.eur !== 0n || delta.usd !== 0n);
   if (rows.length === 0) return;
-  await tx
-    .insertInto('rm_donor_totals')
-    .values(
-      rows.map((delta) => ({
-        donor_id: delta.donorId,
-        stage: delta.stage,
-        category: delta.category,
-        month: monthOf(delta.on),
-        visibility: delta.visibility,
-        eur: delta.eur.toString(),
-        usd: delta.usd.toString(),
-      })),
-    )
-    .onConflict((oc) =>
-      oc.columns(['donor_id', 'stage', 'category', 'month', 'visibility']).doUpdateSet({
-        eur: sql`rm_donor_totals.eur + excluded.eur`,
-        usd: sql`rm_donor_totals.usd + excluded.usd`,
-      }),
-    )
-    .execute();
+  const column = <T>(pick: (delta: TotalsDelta) => T): T[] => rows.map(pick);
+  await sql`
+    WITH d AS (
+      SELECT * FROM unnest(
+        ${column((d) => d.donorId)}::text[], ${column((d) => d.stage)}::text[], ${column((d) => d.category)}::text[],
+        ${column((d) => monthOf(d.on))}::date[], ${column((d) => d.visibility)}::text[],
+        ${column((d) => d.eur.toString())}::bigint[], ${column((d) => d.usd.toString())}::bigint[]
+      ) AS t(donor_id, stage, category, month, visibility, eur, usd)
+    ),
+    ${sql.raw(UPSERT_ALL)}
+    SELECT 1`.execute(tx);
 }
 
 /** A donor's part of what was delivered: its amount times the package's delivered share, rounded half to even. */

@@ -11,7 +11,7 @@ import { rebuild, verify } from '../../src/app/ledger.ts';
 import { isEmpty, loadDemo } from '../../src/demo/purl-2025.ts';
 import { getPackage, listPackages } from '../../src/projections/queries/packages.ts';
 import { timeline } from '../../src/projections/queries/timeline.ts';
-import { pipelineSummary } from '../../src/projections/queries/totals.ts';
+import { donorTotals, pipelineSummary } from '../../src/projections/queries/totals.ts';
 import { dumpProjections, sequentialIdsByPrefix } from '../support/app-fixtures.ts';
 import { openTestDatabase, type TestDatabase } from '../support/database.ts';
 import { isCi } from '../support/env.ts';
@@ -108,6 +108,33 @@ describe.runIf(present || isCi())('the PURL 2025 demo', () => {
       validated: 1,
       proposed: 2,
     });
+  });
+
+  it('gives the same totals from every rollup as from the finest grain', async () => {
+    const fine = await donorTotals(deps.db, { currency: 'USD' });
+    const sumBy = (key: (row: (typeof fine)[number]) => string) => {
+      const out = new Map<string, bigint>();
+      for (const row of fine) {
+        const cents = BigInt(row.amount.amount.replace('.', ''));
+        out.set(key(row), (out.get(key(row)) ?? 0n) + cents);
+      }
+      return [...out].filter(([, cents]) => cents !== 0n).sort(([a], [b]) => a.localeCompare(b));
+    };
+    const rolled = async (by: ('donor' | 'category' | 'month')[], key: (row: (typeof fine)[number]) => string) =>
+      (await donorTotals(deps.db, { currency: 'USD', by }))
+        .map((row): [string, bigint] => [key(row), BigInt(row.amount.amount.replace('.', ''))])
+        .sort(([a], [b]) => a.localeCompare(b));
+    expect(await rolled([], (r) => r.stage)).toEqual(sumBy((r) => r.stage));
+    expect(await rolled(['donor'], (r) => `${r.donorId}/${r.stage}`)).toEqual(sumBy((r) => `${r.donorId}/${r.stage}`));
+    expect(await rolled(['month'], (r) => `${r.month}/${r.stage}`)).toEqual(sumBy((r) => `${r.month}/${r.stage}`));
+    expect(await rolled(['category'], (r) => `${r.category}/${r.stage}`)).toEqual(
+      sumBy((r) => `${r.category}/${r.stage}`),
+    );
+    expect(await rolled(['donor', 'month'], (r) => `${r.donorId}/${r.month}/${r.stage}`)).toEqual(
+      sumBy((r) => `${r.donorId}/${r.month}/${r.stage}`),
+    );
+    const summary = await pipelineSummary(deps.db, 'USD');
+    expect(summary.totals.delivered).toEqual({ amount: '1703250000.00', currency: 'USD' });
   });
 
   it('rebuilds its read models to the same rows, and loads only into an empty ledger', async () => {

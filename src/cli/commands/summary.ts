@@ -1,5 +1,12 @@
 import type { Command } from 'commander';
-import { donorTotals, pipelineSummary, STAGES } from '../../projections/queries/totals.ts';
+import {
+  donorTotals,
+  isTotalsDimension,
+  pipelineSummary,
+  STAGES,
+  TOTALS_DIMENSIONS,
+  type TotalsDimension,
+} from '../../projections/queries/totals.ts';
 import type { CliContext } from '../context.ts';
 import { RequestInvalidError } from '../errors.ts';
 import { fields, money, table } from '../output.ts';
@@ -11,6 +18,17 @@ function stage(value: unknown): string | undefined {
     throw new RequestInvalidError('stage', `--stage "${given}" is not one of ${STAGES.join(', ')}`);
   }
   return given;
+}
+
+function dimensions(value: unknown): TotalsDimension[] | undefined {
+  const given = optional(value);
+  if (given === undefined) return undefined;
+  const parts = given.split(',').map((part) => part.trim());
+  const unknown = parts.find((part) => !isTotalsDimension(part));
+  if (unknown !== undefined) {
+    throw new RequestInvalidError('by', `--by "${unknown}" is not one of ${TOTALS_DIMENSIONS.join(', ')}`);
+  }
+  return parts.filter(isTotalsDimension);
 }
 
 export function registerSummaryCommands(program: Command, context: CliContext): void {
@@ -42,6 +60,7 @@ export function registerSummaryCommands(program: Command, context: CliContext): 
     'donor totals by stage, category and month',
     (command) =>
       withCurrencyFlag(command)
+        .option('--by <dimensions>', 'group by donor, category and/or month (comma-separated; default all three)')
         .option('--donor <id>', 'only this donor')
         .option('--stage <stage>', STAGES.join(', '))
         .option('--category <id>', 'only this category')
@@ -50,6 +69,7 @@ export function registerSummaryCommands(program: Command, context: CliContext): 
     (db, options) =>
       donorTotals(db, {
         currency: reportingCurrency(options.currency),
+        by: dimensions(options.by),
         donorId: optional(options.donor),
         stage: stage(options.stage),
         category: optional(options.category),
@@ -58,10 +78,10 @@ export function registerSummaryCommands(program: Command, context: CliContext): 
       }),
     (rows) =>
       table(rows, [
-        { header: 'month', value: (row) => row.month },
-        { header: 'donor', value: (row) => row.donorId },
+        { header: 'month', value: (row) => row.month ?? '' },
+        { header: 'donor', value: (row) => row.donorId ?? '' },
         { header: 'stage', value: (row) => row.stage },
-        { header: 'category', value: (row) => row.category },
+        { header: 'category', value: (row) => row.category ?? '' },
         { header: 'amount', value: (row) => money(row.amount), align: 'right' },
       ]),
     context,

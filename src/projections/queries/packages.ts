@@ -49,31 +49,10 @@ export interface PackageFilter {
 
 /** The package pipeline: every package with its status and its funded, paid and delivered shares. */
 export async function listPackages(db: Db, filter: PackageFilter): Promise<PackagePipelineRow[]> {
-  let query = db
-    .selectFrom('rm_packages as p')
-    .selectAll('p')
-    .select(
-      sql<
-        string[]
-      >`coalesce((SELECT array_agg(DISTINCT c.donor_id ORDER BY c.donor_id) FROM rm_contributions c WHERE c.package_id = p.id AND c.status <> 'withdrawn'), '{}')`.as(
-        'donor_ids',
-      ),
-    )
-    .orderBy('p.proposed_on')
-    .orderBy('p.id');
+  let query = db.selectFrom('rm_packages as p').selectAll('p').orderBy('p.proposed_on').orderBy('p.id');
   if (filter.id) query = query.where('p.id', '=', filter.id);
   if (filter.status) query = query.where('p.status', '=', filter.status);
-  if (filter.donorId) {
-    const donor = filter.donorId;
-    query = query.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('rm_contributions as c')
-          .select('c.id')
-          .whereRef('c.package_id', '=', 'p.id')
-          .where('c.donor_id', '=', donor),
-      ),
-    );
-  }
+  if (filter.donorId) query = query.where(sql<boolean>`${filter.donorId} = ANY(p.donor_ids)`);
   const rows = await query.execute();
   return rows.map((row) => {
     const key = filter.currency === 'EUR' ? 'eur' : 'usd';

@@ -18,7 +18,7 @@ export async function pipelineSummary(db: Db, currency: ReportingCurrency): Prom
   const column = currency === 'EUR' ? 'eur' : 'usd';
   const [stages, statuses, lags] = await Promise.all([
     db
-      .selectFrom('rm_donor_totals')
+      .selectFrom('rm_totals_stage')
       .select(['stage', sql<string>`sum(${sql.ref(column)})::text`.as('total')])
       .groupBy('stage')
       .execute(),
@@ -53,16 +53,24 @@ export async function pipelineSummary(db: Db, currency: ReportingCurrency): Prom
   };
 }
 
+/** The dimensions totals can be grouped by, besides the stage. */
+export const TOTALS_DIMENSIONS = ['donor', 'category', 'month'] as const;
+export type TotalsDimension = (typeof TOTALS_DIMENSIONS)[number];
+export const isTotalsDimension = (value: string): value is TotalsDimension =>
+  TOTALS_DIMENSIONS.some((dimension) => dimension === value);
+
 export interface TotalsRow {
-  donorId: string;
   stage: string;
-  category: string;
-  month: string;
+  donorId?: string;
+  category?: string;
+  month?: string;
   amount: MoneyJson;
 }
 
 export interface TotalsFilter {
   currency: ReportingCurrency;
+  /** What to group by besides the stage; default all three (the finest grain). */
+  by?: readonly TotalsDimension[] | undefined;
   donorId?: string | undefined;
   stage?: string | undefined;
   category?: string | undefined;
@@ -71,32 +79,63 @@ export interface TotalsFilter {
   to?: string | undefined;
 }
 
-/** Donor totals by stage × category × month: the rows behind every chart of the overview. */
+const COLUMN: Record<TotalsDimension, 'donor_id' | 'category' | 'month'> = {
+  donor: 'donor_id',
+  category: 'category',
+  month: 'month',
+};
+
+/** The smallest rollup that holds every dimension asked for or filtered on (see projections/totals.ts). */
+function rollupFor(dimensions: ReadonlySet<TotalsDimension>) {
+  const has = (...wanted: TotalsDimension[]) => [...dimensions].every((d) => wanted.includes(d));
+  if (has()) return 'rm_totals_stage' as const;
+  if (has('donor')) return 'rm_totals_donor' as const;
+  if (has('month')) return 'rm_totals_month' as const;
+  if (has('category')) return 'rm_totals_category' as const;
+  if (has('donor', 'month')) return 'rm_totals_donor_month' as const;
+  return 'rm_donor_totals' as const;
+}
+
+/**
+ * Totals by stage and the chosen dimensions (donor, category, month): the rows behind every chart of the overview.
+ * Each grouping reads the smallest rollup that has its dimensions, so a chart costs the same at any size.
+ */
 export async function donorTotals(db: Db, filter: TotalsFilter): Promise<TotalsRow[]> {
-  const column = filter.currency === 'EUR' ? 'eur' : 'usd';
-  let query = db
-    .selectFrom('rm_donor_totals')
-    .select(['donor_id', 'stage', 'category', 'month', sql<string>`sum(${sql.ref(column)})::text`.as('total')])
-    .groupBy(['donor_id', 'stage', 'category', 'month'])
-    .orderBy('month')
-    .orderBy('donor_id')
-    .orderBy('stage')
-    .orderBy('category');
-  if (filter.donorId) query = query.where('donor_id', '=', filter.donorId);
-  if (filter.stage) query = query.where('stage', '=', filter.stage);
-  if (filter.category) query = query.where('category', '=', filter.category);
-  if (filter.from) query = query.where('month', '>=', `${filter.from}-01`);
-  if (filter.to) query = query.where('month', '<=', `${filter.to}-01`);
-  const rows = await query.execute();
-  return rows
-    .filter((row) => row.total !== '0')
-    .map((row) => ({
-      donorId: row.donor_id,
-      stage: row.stage,
-      category: row.category,
-      month: row.month.slice(0, 7),
-      amount: cents(row.total, filter.currency),
-    }));
+  const by = [...new Set(filter.by ?? TOTALS_DIMENSIONS)];
+  const filtered: TotalsDimension[] = [
+    ...(filter.donorId ? (['donor'] as const) : []),
+    ...(filter.category ? (['category'] as const) : []),
+    ...(filter.from || filter.to ? (['month'] as const) : []),
+  ];
+  const table = rollupFor(new Set([...by, ...filtered]));
+  const groups = by.map((dimension) => COLUMN[dimension]);
+  const money = filter.currency === 'EUR' ? 'eur' : 'usd';
+  const conditions = [
+    ...(filter.donorId ? [sql`donor_id = ${filter.donorId}`] : []),
+    ...(filter.stage ? [sql`stage = ${filter.stage}`] : []),
+    ...(filter.category ? [sql`category = ${filter.category}`] : []),
+    ...(filter.from ? [sql`month >= ${`${filter.from}-01`}::date`] : []),
+    ...(filter.to ? [sql`month <= ${`${filter.to}-01`}::date`] : []),
+  ];
+  const keys = sql.join([...groups.map((column) => sql.ref(column)), sql.ref('stage')]);
+  const order = sql.join([
+    ...(['month', 'donor_id', 'category'] as const).filter((c) => groups.includes(c)).map((c) => sql.ref(c)),
+    sql.ref('stage'),
+  ]);
+  const result = await sql<{ stage: string; donor_id?: string; category?: string; month?: string; total: string }>`
+    SELECT ${keys}, sum(${sql.ref(money)})::text AS total
+    FROM ${sql.table(table)}
+    ${conditions.length > 0 ? sql`WHERE ${sql.join(conditions, sql` AND `)}` : sql``}
+    GROUP BY ${keys}
+    HAVING sum(${sql.ref(money)}) <> 0
+    ORDER BY ${order}`.execute(db);
+  return result.rows.map((row) => ({
+    stage: row.stage,
+    ...(row.donor_id !== undefined ? { donorId: row.donor_id } : {}),
+    ...(row.category !== undefined ? { category: row.category } : {}),
+    ...(row.month !== undefined ? { month: String(row.month).slice(0, 7) } : {}),
+    amount: cents(row.total, filter.currency),
+  }));
 }
 
 export interface DonorSummary {
@@ -113,7 +152,7 @@ export async function donorSummary(db: Db, donorId: string, currency: ReportingC
   const column = currency === 'EUR' ? 'eur' : 'usd';
   const [stages, lags, coalitions] = await Promise.all([
     db
-      .selectFrom('rm_donor_totals')
+      .selectFrom('rm_totals_donor')
       .select(['stage', sql<string>`sum(${sql.ref(column)})::text`.as('total')])
       .where('donor_id', '=', donorId)
       .groupBy('stage')

@@ -1,7 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CATEGORIES } from '../../../domain/categories.ts';
-import { donorTotals, pipelineSummary } from '../../../projections/queries/totals.ts';
+import {
+  donorTotals,
+  isTotalsDimension,
+  pipelineSummary,
+  type TotalsDimension,
+} from '../../../projections/queries/totals.ts';
 import type { RouteDeps } from '../shared.ts';
 import { categorySchema, pipelineSummarySchema, summaryQuery, totalsQuery, totalsRowSchema } from './schemas.ts';
 
@@ -25,15 +30,19 @@ export const overviewRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { de
     '/api/totals',
     {
       schema: {
-        summary: 'Donor totals by stage × category × month: the rows behind the charts',
+        summary: 'Totals by stage and by donor, category and/or month: the rows behind the charts',
         tags,
         querystring: totalsQuery,
         response: { 200: z.array(totalsRowSchema) },
       },
     },
     (request) => {
-      const { donor, ...filter } = request.query;
-      return donorTotals(deps.db, { ...filter, donorId: donor });
+      const { donor, by, ...filter } = request.query;
+      return donorTotals(deps.db, {
+        ...filter,
+        donorId: donor,
+        by: by?.split(',').filter((dimension): dimension is TotalsDimension => isTotalsDimension(dimension)),
+      });
     },
   );
 

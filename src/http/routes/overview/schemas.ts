@@ -33,7 +33,13 @@ export const pipelineSummarySchema = z
   .meta({ id: 'PipelineSummary' });
 
 export const totalsRowSchema = z
-  .object({ donorId: z.string(), stage: z.string(), category: z.string(), month: z.string(), amount: moneySchema })
+  .object({
+    stage: z.string(),
+    donorId: z.string().optional(),
+    category: z.string().optional(),
+    month: z.string().optional(),
+    amount: moneySchema,
+  })
   .meta({ id: 'TotalsRow' });
 
 export const categorySchema = z
@@ -50,6 +56,11 @@ const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month written as YY
 export const summaryQuery = z.strictObject({ ...currencyQuery });
 export const totalsQuery = z.strictObject({
   ...currencyQuery,
+  by: z
+    .string()
+    .regex(/^(donor|category|month)(,(donor|category|month))*$/, 'a comma-separated list of donor, category, month')
+    .optional()
+    .describe('what to group by besides the stage, e.g. "donor" or "month"; default donor,category,month'),
   donor: z.string().min(1).max(100).optional(),
   stage: z.enum(CLAIM_STAGES).optional(),
   category: z.string().min(1).max(100).optional(),
