@@ -36,7 +36,7 @@ async function start(context: CliContext, database: Database, deps: AppDeps, dem
 export function registerServeCommand(program: Command, context: CliContext): void {
   program
     .command('serve')
-    .description('run the HTTP API and web app on HOST:PORT (default 127.0.0.1:8080)')
+    .description('run the HTTP API on HOST:PORT (default 127.0.0.1:8080)')
     .option('--demo-if-empty', 'load the PURL 2025 demo first when the ledger is empty')
     .action(async (options: { demoIfEmpty?: boolean }) => {
       const { host, port } = context.config;
