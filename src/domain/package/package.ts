@@ -1,131 +1,22 @@
 import { assertCategory } from '../categories.ts';
-import type { Decider, DomainEvent } from '../decider.ts';
+import type { Decider } from '../decider.ts';
 import { unreachable } from '../decider.ts';
 import { invalid, notFound, ruleBroken } from '../errors.ts';
-import { assertId, assertLocalizedText, assertPositiveInteger, type LocalizedText, type Visibility } from '../facts.ts';
-import { type Equivalents, formatMoney, type MoneyJson, parsePositiveMoney, type Ratio } from '../money.ts';
+import { assertId, assertLocalizedText } from '../facts.ts';
+import { formatMoney, parsePositiveMoney, type Ratio } from '../money.ts';
 import { deliveredShare } from './delivery.ts';
+import {
+  checkLines,
+  checkQuantities,
+  evolveReceipt,
+  quantifiedLinesComplete,
+  receivedPerLine,
+  shippedPerLine,
+} from './lines.ts';
+import type { ExistingPackage, PackageCommand, PackageEvent, PackageState, PackageStatus, RatioJson } from './types.ts';
 
-export const PACKAGE_STATUSES = [
-  'proposed',
-  'validated',
-  'funded',
-  'contracted',
-  'in-transit',
-  'partially-delivered',
-  'delivered',
-  'closed',
-  'cancelled',
-] as const;
-export type PackageStatus = (typeof PACKAGE_STATUSES)[number];
-
-/** One item of a package. Quantity is null when the contents are secret or vague ("Patriot components"). */
-export interface PackageLine {
-  readonly lineId: string;
-  readonly requirementId: string | null;
-  readonly description: string;
-  readonly category: string;
-  readonly quantity: number | null;
-  readonly unit: string | null;
-  readonly value: MoneyJson | null;
-}
-
-/** Quantities per line; a line without a known quantity is shipped and received as one consignment (null). */
-export interface LineQuantity {
-  readonly lineId: string;
-  readonly quantity: number | null;
-}
-
-export interface PackageProposal {
-  readonly id: string;
-  readonly title: LocalizedText;
-  readonly recipientId: string;
-  readonly coordinatorId: string;
-  readonly supplierId: string | null;
-  readonly category: string;
-  readonly targetValue: MoneyJson;
-  /** EUR and USD equivalents of the target value at the proposal date. */
-  readonly targetEquivalents: Equivalents;
-  readonly lines: readonly PackageLine[];
-  readonly visibility: Visibility;
-}
-
-export type PackageEvent =
-  | DomainEvent<'PackageProposed', PackageProposal>
-  | DomainEvent<'PackageValidated', { coordinatorId: string }>
-  | DomainEvent<'PackageFunded', Record<string, never>>
-  | DomainEvent<'PackageContracted', { supplierId: string; contractReference: string | null }>
-  | DomainEvent<'ShipmentDispatched', { shipmentId: string; lines: readonly LineQuantity[] }>
-  | DomainEvent<
-      'DeliveryReceived',
-      {
-        receiptId: string;
-        shipmentId: string;
-        lines: readonly LineQuantity[];
-        full: boolean;
-        deliveredShare: RatioJson;
-      }
-    >
-  | DomainEvent<'PackageClosed', Record<string, never>>
-  | DomainEvent<'PackageCancelled', { reason: string }>;
-
-/** A share as an exact fraction, in JSON as decimal strings. */
-export interface RatioJson {
-  readonly numerator: string;
-  readonly denominator: string;
-}
-
-export interface LineInput {
-  lineId?: string;
-  requirementId?: string | null;
-  description: string;
-  category?: string;
-  quantity?: number | null;
-  unit?: string | null;
-  value?: MoneyJson | null;
-}
-
-export type PackageCommand =
-  | {
-      type: 'ProposePackage';
-      id: string;
-      title: LocalizedText;
-      recipientId: string;
-      coordinatorId: string;
-      supplierId?: string | null;
-      category: string;
-      targetValue: MoneyJson;
-      targetEquivalents: Equivalents;
-      lines: readonly LineInput[];
-      visibility: Visibility;
-      /** Organisation and requirement ids named by the command that are registered (the app looks them up). */
-      known: ReadonlySet<string>;
-    }
-  | { type: 'ValidatePackage'; coordinatorId: string }
-  | { type: 'FundPackage'; committedContributions: number }
-  | { type: 'ContractPackage'; supplierId: string; supplierKnown: boolean; contractReference?: string | null }
-  | { type: 'DispatchShipment'; shipmentId: string; lines: readonly LineQuantity[] }
-  | { type: 'ConfirmReceipt'; receiptId: string; shipmentId: string; lines: readonly LineQuantity[]; full?: boolean }
-  | { type: 'ClosePackage' }
-  | { type: 'CancelPackage'; reason: string };
-
-export interface Shipment {
-  readonly shipmentId: string;
-  readonly lines: readonly LineQuantity[];
-  /** Received so far per line id (null-quantity lines count consignments). */
-  readonly received: Readonly<Record<string, number>>;
-}
-
-export type PackageState =
-  | { status: 'none' }
-  | ({
-      status: Exclude<PackageStatus, never>;
-      shipments: readonly Shipment[];
-      receiptIds: readonly string[];
-      deliveredShare: RatioJson;
-    } & PackageProposal);
-
-type Existing = Extract<PackageState, { id: string }>;
+export { receivedPerLine } from './lines.ts';
+export * from './types.ts';
 
 const ORDER: Record<PackageStatus, number> = {
   proposed: 0,
@@ -139,113 +30,20 @@ const ORDER: Record<PackageStatus, number> = {
   cancelled: 8,
 };
 
-function existing(state: PackageState): Existing {
+function existing(state: PackageState): ExistingPackage {
   if (state.status === 'none') throw notFound('package-unknown', 'no such package');
   if (state.status === 'cancelled') throw ruleBroken('package-cancelled', 'the package has been cancelled');
   if (state.status === 'closed') throw ruleBroken('package-already-closed', 'the package is closed');
   return state;
 }
 
-function requireStatus(state: Existing, allowed: readonly PackageStatus[], action: string): void {
+function requireStatus(state: ExistingPackage, allowed: readonly PackageStatus[], action: string): void {
   if (!allowed.includes(state.status)) {
     throw ruleBroken(
       'package-status-invalid',
       `a ${state.status} package cannot be ${action}; it must be ${allowed.join(' or ')}`,
     );
   }
-}
-
-function checkLines(command: Extract<PackageCommand, { type: 'ProposePackage' }>, currency: string): PackageLine[] {
-  if (command.lines.length === 0) throw invalid('package-lines-required', 'lines', 'a package has at least one line');
-  const seen = new Set<string>();
-  return command.lines.map((line, index) => {
-    const field = `lines[${index}]`;
-    const lineId = line.lineId ?? String(index + 1);
-    assertId(lineId, `${field}.lineId`);
-    if (seen.has(lineId)) throw invalid('line-id-duplicated', `${field}.lineId`, `line "${lineId}" appears twice`);
-    seen.add(lineId);
-    if (line.description.trim() === '') {
-      throw invalid('text-empty', `${field}.description`, 'each line needs a description');
-    }
-    if (line.requirementId && !command.known.has(line.requirementId)) {
-      throw notFound(
-        'requirement-unknown',
-        `requirement "${line.requirementId}" is not listed`,
-        `${field}.requirementId`,
-      );
-    }
-    const value = line.value ? parsePositiveMoney(line.value, `${field}.value`) : null;
-    if (value && value.currency !== currency) {
-      throw invalid(
-        'line-currency-mismatch',
-        `${field}.value.currency`,
-        `line values are in the package's currency, ${currency}`,
-      );
-    }
-    return {
-      lineId,
-      requirementId: line.requirementId ?? null,
-      description: line.description.trim(),
-      category: assertCategory(line.category ?? command.category, `${field}.category`).id,
-      quantity:
-        line.quantity === undefined || line.quantity === null
-          ? null
-          : assertPositiveInteger(line.quantity, `${field}.quantity`),
-      unit: line.unit?.trim() || null,
-      value: value ? formatMoney(value) : null,
-    };
-  });
-}
-
-/** Checks shipped or received quantities against the lines, and sums them per line. */
-function checkQuantities(state: Existing, lines: readonly LineQuantity[], field: string): Map<string, number> {
-  if (lines.length === 0) throw invalid('quantities-required', field, 'name at least one line and its quantity');
-  const out = new Map<string, number>();
-  lines.forEach((item, index) => {
-    const line = state.lines.find((candidate) => candidate.lineId === item.lineId);
-    if (!line)
-      throw notFound('package-line-unknown', `the package has no line "${item.lineId}"`, `${field}[${index}].lineId`);
-    if (out.has(item.lineId))
-      throw invalid('line-id-duplicated', `${field}[${index}].lineId`, `line "${item.lineId}" appears twice`);
-    if (line.quantity === null) {
-      if (item.quantity !== null && item.quantity !== undefined) {
-        throw invalid(
-          'quantity-unknown-for-line',
-          `${field}[${index}].quantity`,
-          `line "${item.lineId}" has no known quantity; leave it empty`,
-        );
-      }
-      out.set(item.lineId, 1);
-    } else {
-      if (item.quantity === null || item.quantity === undefined) {
-        throw invalid('quantity-required', `${field}[${index}].quantity`, `line "${item.lineId}" needs a quantity`);
-      }
-      out.set(item.lineId, assertPositiveInteger(item.quantity, `${field}[${index}].quantity`));
-    }
-  });
-  return out;
-}
-
-function shippedPerLine(state: Existing): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const shipment of state.shipments) {
-    for (const line of shipment.lines) out.set(line.lineId, (out.get(line.lineId) ?? 0) + (line.quantity ?? 1));
-  }
-  return out;
-}
-
-export function receivedPerLine(shipments: readonly Shipment[]): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const shipment of shipments) {
-    for (const [lineId, quantity] of Object.entries(shipment.received))
-      out.set(lineId, (out.get(lineId) ?? 0) + quantity);
-  }
-  return out;
-}
-
-/** Whether every line with a known quantity has been received in full. */
-function quantifiedLinesComplete(lines: readonly PackageLine[], received: Map<string, number>): boolean {
-  return lines.every((line) => line.quantity === null || (received.get(line.lineId) ?? 0) >= line.quantity);
 }
 
 function toJson(ratio: Ratio): RatioJson {
@@ -483,12 +281,3 @@ export const packageDecider: Decider<PackageCommand, PackageEvent, PackageState>
     }
   },
 };
-
-function evolveReceipt(state: Existing, shipmentId: string, quantities: Map<string, number>): Shipment[] {
-  return state.shipments.map((shipment) => {
-    if (shipment.shipmentId !== shipmentId) return shipment;
-    const received = { ...shipment.received };
-    for (const [lineId, quantity] of quantities) received[lineId] = (received[lineId] ?? 0) + quantity;
-    return { ...shipment, received };
-  });
-}
