@@ -68,8 +68,8 @@ export const MODULE_QUERIES: readonly DashboardQuery[] = [
   },
   {
     name: 'listPackages',
-    what: 'every package with funded / paid / delivered shares and its donors (GET /api/packages)',
-    run: (db) => listPackages(db, { currency: 'EUR' }),
+    what: 'the first page of 50 packages with funded / paid / delivered shares and donors (GET /api/packages?limit=50)',
+    run: (db) => listPackages(db, { currency: 'EUR', limit: 50 }),
   },
   {
     name: 'listContributions, donor page',

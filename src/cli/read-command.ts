@@ -56,3 +56,17 @@ export function month(value: unknown, flag: string): string | undefined {
   }
   return given;
 }
+
+/** A whole number within bounds, for --limit and --offset. */
+export function count(value: unknown, flag: string, min: number, max: number): number | undefined {
+  const given = optional(value);
+  if (given === undefined) return undefined;
+  const number = Number(given);
+  if (!Number.isInteger(number) || number < min || number > max) {
+    throw new RequestInvalidError(
+      flag.replace(/^--/, ''),
+      `${flag} "${given}" is not a whole number from ${min} to ${max}`,
+    );
+  }
+  return number;
+}

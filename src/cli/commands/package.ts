@@ -23,7 +23,7 @@ import { PACKAGE_STATUSES } from '../../domain/package/package.ts';
 import { getPackage, listPackages, type PackageDetail } from '../../projections/queries/packages.ts';
 import type { CliContext } from '../context.ts';
 import { fields, money, percent, table, text } from '../output.ts';
-import { addReadCommand, optional, reportingCurrency, withCurrencyFlag } from '../read-command.ts';
+import { addReadCommand, count, optional, reportingCurrency, withCurrencyFlag } from '../read-command.ts';
 import { addWriteCommand, write } from '../write-command.ts';
 import { contributionColumns } from './contribution.ts';
 
@@ -256,12 +256,16 @@ export function registerPackageCommands(program: Command, context: CliContext): 
     (command) =>
       withCurrencyFlag(command)
         .option('--status <status>', `only this status: ${PACKAGE_STATUSES.join(', ')}`)
-        .option('--donor <id>', 'only packages this donor contributes to'),
+        .option('--donor <id>', 'only packages this donor contributes to')
+        .option('--limit <n>', 'at most this many packages (default 200)')
+        .option('--offset <n>', 'skip this many first'),
     (db, options) =>
       listPackages(db, {
         status: optional(options.status),
         donorId: optional(options.donor),
         currency: reportingCurrency(options.currency),
+        limit: count(options.limit, '--limit', 1, 1000),
+        offset: count(options.offset, '--offset', 0, Number.MAX_SAFE_INTEGER),
       }),
     (rows) =>
       table(rows, [

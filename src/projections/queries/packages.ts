@@ -45,14 +45,18 @@ export interface PackageFilter {
   status?: string | undefined;
   donorId?: string | undefined;
   currency: ReportingCurrency;
+  /** A page of the pipeline, oldest proposal first: at most `limit` packages (default 200) after `offset`. */
+  limit?: number | undefined;
+  offset?: number | undefined;
 }
 
-/** The package pipeline: every package with its status and its funded, paid and delivered shares. */
+/** The package pipeline, a page at a time: each package with its status and funded, paid and delivered shares. */
 export async function listPackages(db: Db, filter: PackageFilter): Promise<PackagePipelineRow[]> {
   let query = db.selectFrom('rm_packages as p').selectAll('p').orderBy('p.proposed_on').orderBy('p.id');
   if (filter.id) query = query.where('p.id', '=', filter.id);
   if (filter.status) query = query.where('p.status', '=', filter.status);
   if (filter.donorId) query = query.where(sql<boolean>`${filter.donorId} = ANY(p.donor_ids)`);
+  query = query.limit(filter.limit ?? 200).offset(filter.offset ?? 0);
   const rows = await query.execute();
   return rows.map((row) => {
     const key = filter.currency === 'EUR' ? 'eur' : 'usd';

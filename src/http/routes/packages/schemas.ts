@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { PACKAGE_STATUSES } from '../../../domain/package/package.ts';
 import { figureSchema } from '../claims/schemas.ts';
 import { contributionSchema } from '../contributions/schemas.ts';
-import { currencyQuery, localizedTextSchema, moneySchema } from '../shared.ts';
+import { currencyQuery, localizedTextSchema, moneySchema, pagingQuery } from '../shared.ts';
 
 const nullableDate = z.string().nullable();
 
@@ -76,5 +76,6 @@ export const pipelineQuery = z.strictObject({
   ...currencyQuery,
   status: z.enum(PACKAGE_STATUSES).optional(),
   donor: z.string().min(1).max(100).optional(),
+  ...pagingQuery,
 });
 export const packageQuery = z.strictObject({ ...currencyQuery });
