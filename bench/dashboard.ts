@@ -68,8 +68,8 @@ export const MODULE_QUERIES: readonly DashboardQuery[] = [
   },
   {
     name: 'listPackages',
-    what: 'the first page of 50 packages with funded / paid / delivered shares and donors (GET /api/packages?limit=50)',
-    run: (db) => listPackages(db, { currency: 'EUR', limit: 50 }),
+    what: 'a page of 20 packages (all of them at 10k) with funded / paid / delivered shares and donors (GET /api/packages?limit=20)',
+    run: (db) => listPackages(db, { currency: 'EUR', limit: 20 }),
   },
   {
     name: 'listContributions, donor page',

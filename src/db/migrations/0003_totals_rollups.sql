@@ -52,3 +52,6 @@ ALTER TABLE rm_packages ADD COLUMN donor_ids text[] NOT NULL DEFAULT '{}';
 UPDATE rm_packages p SET donor_ids = coalesce(
   (SELECT array_agg(DISTINCT c.donor_id ORDER BY c.donor_id) FROM rm_contributions c WHERE c.package_id = p.id AND c.status <> 'withdrawn'),
   '{}');
+
+-- The pipeline is listed a page at a time in proposal order.
+CREATE INDEX rm_packages_proposed_idx ON rm_packages (proposed_on, id);
