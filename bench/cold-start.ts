@@ -1,5 +1,5 @@
 /**
- * Part 3: cold start of `npm start` (tsx src/cli/main.ts serve --demo-if-empty) to the first `200` from
+ * Part 3: cold start of `npm start` (node --import tsx src/cli/main.ts serve --demo-if-empty) to the first `200` from
  * GET /health, (a) on a fresh data folder — initdb, migrations and whatever loading the server does when empty —
  * and (b) started again on the folder (a) left. Each start runs in its own process group, which is stopped
  * afterwards (SIGINT as a person would, then SIGTERM, then SIGKILL).
@@ -147,7 +147,7 @@ async function startOnce(label: string, dataDir: string, timeoutMs: number): Pro
 }
 
 export async function benchColdStart(timeoutMs: number): Promise<ColdStartResult> {
-  const command = 'npm start (tsx src/cli/main.ts serve --demo-if-empty), fresh TRANCHE_DATA_DIR, free PORT';
+  const command = 'npm start (node --import tsx src/cli/main.ts serve --demo-if-empty), fresh TRANCHE_DATA_DIR, free PORT';
   if (!existsSync(path.resolve(ENTRY))) {
     return { command, starts: [], skipped: `${ENTRY} does not exist yet (the serve command is being written)` };
   }
