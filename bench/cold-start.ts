@@ -147,9 +147,10 @@ async function startOnce(label: string, dataDir: string, timeoutMs: number): Pro
 }
 
 export async function benchColdStart(timeoutMs: number): Promise<ColdStartResult> {
-  const command = 'npm start (node --import tsx src/cli/main.ts serve --demo-if-empty), fresh TRANCHE_DATA_DIR, free PORT';
+  const command =
+    'npm start (node --import tsx src/cli/main.ts serve --demo-if-empty), fresh TRANCHE_DATA_DIR, free PORT';
   if (!existsSync(path.resolve(ENTRY))) {
-    return { command, starts: [], skipped: `${ENTRY} does not exist yet (the serve command is being written)` };
+    return { command, starts: [], skipped: `${ENTRY} does not exist` };
   }
   const root = await mkdtemp(path.join(os.tmpdir(), 'tranche-bench-start-'));
   liveFolders.add(root);
