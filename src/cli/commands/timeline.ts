@@ -23,6 +23,7 @@ export function registerTimelineCommand(program: Command, context: CliContext): 
         [
           { header: '#', value: (entry) => entry.seq, align: 'right' },
           { header: 'on', value: (entry) => entry.occurredOn },
+          { header: 'recorded', value: (entry) => entry.recordedAt.slice(0, 16).replace('T', ' ') },
           { header: 'event', value: (entry) => entry.type },
           { header: 'stream', value: (entry) => entry.streamId },
           { header: 'actor', value: (entry) => entry.actor },

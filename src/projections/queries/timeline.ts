@@ -74,6 +74,14 @@ export async function timeline(db: Db, entity: string): Promise<TimelineEntry[]>
       data: event.data,
       evidence: evidence
         .filter((row) => row.event_id === event.event_id)
+        // A source named by the event and also by a claim linked to it is listed once, with the claim's sentence.
+        .filter(
+          (row, _index, rows) =>
+            row.claim_id !== '' ||
+            !rows.some(
+              (other) => other.source_id === row.source_id && other.claim_id !== '' && other.event_id === row.event_id,
+            ),
+        )
         .map((row) => ({
           sourceId: row.source_id,
           claimId: row.claim_id === '' ? null : row.claim_id,
