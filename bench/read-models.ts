@@ -45,7 +45,7 @@ export interface ReadModelOptions {
   readonly targetRatio: number;
 }
 
-export const missed = (
+const missed = (
   large: Latency,
   small: Latency | undefined,
   options: Pick<ReadModelOptions, 'targetP95Ms' | 'targetRatio'>,

@@ -9,7 +9,7 @@ import type { PledgeResult } from './pledges.ts';
 import type { QuerySet, ReadModelResult } from './read-models.ts';
 import { CONTRIBUTIONS_PER_PACKAGE, DONOR_COUNT, MONTHS } from './synthetic.ts';
 
-export const sizeLabel = (n: number): string =>
+const sizeLabel = (n: number): string =>
   n >= 1_000_000 && n % 1_000_000 === 0
     ? `${n / 1_000_000}M`
     : n >= 1000 && n % 1000 === 0

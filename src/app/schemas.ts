@@ -14,15 +14,15 @@ const decimal = z
   .transform((value) => String(value))
   .describe('a decimal number as a string, e.g. "500000000.00"');
 
-export const moneySchema = z.strictObject({ amount: decimal, currency: z.string().describe('ISO 4217 code') });
-export const localizedTextSchema = z.strictObject({
+const moneySchema = z.strictObject({ amount: decimal, currency: z.string().describe('ISO 4217 code') });
+const localizedTextSchema = z.strictObject({
   uk: z.string().optional(),
   en: z.string().optional(),
   ru: z.string().optional(),
 });
 
 /** Facts every command may carry: when it happened, how it is known, the sources behind it, the version seen. */
-export const factSchema = {
+const factSchema = {
   occurredOn: isoDate.optional().describe('the day it happened; default today'),
   basis: z.enum(BASES).optional().describe('official (default), reported or estimate'),
   evidence: z.array(id).max(50).optional().describe('ids of sources that support the fact'),
@@ -95,7 +95,7 @@ const lineSchema = z.strictObject({
   unit: z.string().nullable().optional(),
   value: moneySchema.nullable().optional(),
 });
-export const rateSchema = z
+const rateSchema = z
   .strictObject({
     eur: z.string().optional().describe('euros per unit of the original currency, as the source states it'),
     usd: z.string().optional().describe('US dollars per unit of the original currency, as the source states it'),

@@ -40,8 +40,7 @@ export function toOption([flags, , description, kind = 'text']: FlagSpec): Optio
 }
 
 /** The long flag of a row, e.g. `--name-en`, for messages. */
-export const longFlag = ([flags]: FlagSpec): string =>
-  flags.split(/[ ,]/).find((part) => part.startsWith('--')) ?? flags;
+const longFlag = ([flags]: FlagSpec): string => flags.split(/[ ,]/).find((part) => part.startsWith('--')) ?? flags;
 
 /** The body given whole: `--json '<object>'` or `--file body.json` (not both). */
 export function readBody(json: unknown, file: unknown): Body {
@@ -174,7 +173,7 @@ function getPath(body: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 /** `lines[0].lineId`, the way the domain names fields too. */
-export function fieldName(path: readonly PropertyKey[]): string {
+function fieldName(path: readonly PropertyKey[]): string {
   return path.reduce<string>((name, key) => {
     if (typeof key === 'number') return `${name}[${key}]`;
     return name === '' ? String(key) : `${name}.${String(key)}`;

@@ -38,7 +38,7 @@ export async function withDatabase<T>(
 }
 
 /** A new id with a readable prefix, e.g. `pkg-9f1c2a7b03`: random, so two processes never pick the same one. */
-export function newId(prefix: string): string {
+function newId(prefix: string): string {
   return `${prefix}-${randomBytes(5).toString('hex')}`;
 }
 

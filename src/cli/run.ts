@@ -3,7 +3,7 @@ import type { CliContext, CliIo } from './context.ts';
 import { describeFailure } from './errors.ts';
 import { buildProgram } from './program.ts';
 
-export const processIo: CliIo = {
+const processIo: CliIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
 };

@@ -63,10 +63,6 @@ export const CATEGORIES: readonly Category[] = [
 
 const BY_ID = new Map(CATEGORIES.map((category) => [category.id, category]));
 
-export function findCategory(id: string): Category | undefined {
-  return BY_ID.get(id);
-}
-
 export function assertCategory(id: string, field: string): Category {
   const category = BY_ID.get(id);
   if (!category) {

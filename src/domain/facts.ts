@@ -14,17 +14,6 @@ export type Language = (typeof LANGUAGES)[number];
 /** Text in up to three languages; at least one is present. */
 export type LocalizedText = Partial<Record<Language, string>>;
 
-/** What every command carries besides its own fields; the app layer fills it in (actor, time) from the request. */
-export interface CommandContext {
-  /** Who asks: a person, an API token or a script such as `demo`. */
-  readonly actor: string;
-  /** When the fact happened (ISO date); defaults to the day it is recorded. */
-  readonly occurredOn: string;
-  readonly basis: Basis;
-  /** Ids of the sources that support the fact. */
-  readonly evidence: readonly string[];
-}
-
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** A calendar date as YYYY-MM-DD that really exists (no 2025-02-30). */

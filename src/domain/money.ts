@@ -29,7 +29,7 @@ export function currencyDigits(code: string): number | undefined {
   return entry.digits;
 }
 
-export function assertCurrency(code: string, field: string): number {
+function assertCurrency(code: string, field: string): number {
   const digits = currencyDigits(code);
   if (digits === undefined) {
     throw invalid('currency-not-iso-4217', field, `"${code}" is not an ISO 4217 currency code`);

@@ -7,7 +7,7 @@ import type { RequestContext } from '../app/deps.ts';
  * Who is asking. Until sign-in exists a caller names itself in `X-Tranche-Actor`; this is the one function to swap
  * for the signed-in user.
  */
-export function resolveActor(request: FastifyRequest): string {
+function resolveActor(request: FastifyRequest): string {
   return firstHeader(request.headers, 'x-tranche-actor')?.trim() || 'anonymous';
 }
 

@@ -16,7 +16,7 @@ export async function lockHead(tx: Kysely<Schema>): Promise<LedgerHead> {
 }
 
 /** Current versions of the given streams (0 for a stream with no events). */
-export async function streamVersions(tx: Kysely<Schema>, streamIds: readonly string[]): Promise<Map<string, number>> {
+async function streamVersions(tx: Kysely<Schema>, streamIds: readonly string[]): Promise<Map<string, number>> {
   const versions = new Map<string, number>(streamIds.map((id) => [id, 0]));
   if (streamIds.length === 0) return versions;
   const rows = await tx

@@ -10,7 +10,7 @@ export function canonicalJson(value: unknown): string {
 }
 
 /** What an event's hash covers: everything stored about it except the hashes themselves. */
-export function hashedContent(event: Omit<StoredEvent, 'hash' | 'prevHash'>): unknown {
+function hashedContent(event: Omit<StoredEvent, 'hash' | 'prevHash'>): unknown {
   return {
     seq: event.seq,
     eventId: event.eventId,

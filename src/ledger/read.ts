@@ -30,7 +30,7 @@ const COLUMNS = [
   'hash',
 ] as const;
 
-export function toStoredEvent(row: EventRow): StoredEvent {
+function toStoredEvent(row: EventRow): StoredEvent {
   return {
     seq: Number(row.seq),
     eventId: row.event_id,

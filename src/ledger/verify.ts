@@ -20,10 +20,7 @@ export type VerifyResult =
     };
 
 /** Checks events in chain order; stops at the first that does not match. Works on a database or an export. */
-export function verifyChain(
-  events: Iterable<StoredEvent>,
-  state = { prevHash: GENESIS_HASH, seq: 0 },
-): VerifyResult | null {
+function verifyChain(events: Iterable<StoredEvent>, state = { prevHash: GENESIS_HASH, seq: 0 }): VerifyResult | null {
   for (const event of events) {
     const firstBad = { seq: event.seq, eventId: event.eventId, streamId: event.streamId, type: event.type };
     if (event.seq !== state.seq + 1) {

@@ -146,7 +146,7 @@ async function projectReceipt(
  * Gives each donor of the package its part of what has now been delivered, and counts the days from pledge to
  * delivery once the package is complete.
  */
-export async function attributeDelivery(
+async function attributeDelivery(
   tx: Tx,
   packageId: string,
   on: string,

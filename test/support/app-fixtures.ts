@@ -24,11 +24,11 @@ import { openTestDatabase, type TestDatabase } from './database.ts';
 import { type FixedClock, fixedClock, sequentialIds } from './fixtures.ts';
 
 /** "Now" for every fixture: later than every date the suites record facts on. */
-export const NOW = '2025-12-20T10:00:00.000Z';
+const NOW = '2025-12-20T10:00:00.000Z';
 export const TODAY = '2025-12-20';
 export const TOMORROW = '2025-12-21';
 
-export const RATE_CURRENCIES = ['USD', 'CAD', 'NOK', 'SEK', 'DKK'] as const;
+const RATE_CURRENCIES = ['USD', 'CAD', 'NOK', 'SEK', 'DKK'] as const;
 export type RateCurrency = (typeof RATE_CURRENCIES)[number];
 
 /**
@@ -36,7 +36,7 @@ export type RateCurrency = (typeof RATE_CURRENCIES)[number];
  * and 2025-08-09/10 are weekends (no rows), DKK has no rate on 2025-08-07 (`N/A`, as the ECB file marks a gap), and
  * nothing is published after 2025-09-01.
  */
-export const ECB_RATES: Readonly<Record<string, Readonly<Record<RateCurrency, string>>>> = {
+const ECB_RATES: Readonly<Record<string, Readonly<Record<RateCurrency, string>>>> = {
   '2025-09-01': { USD: '1.1718', CAD: '1.6110', NOK: '11.7100', SEK: '10.9600', DKK: '7.4640' },
   '2025-08-29': { USD: '1.1658', CAD: '1.6062', NOK: '11.7580', SEK: '11.0350', DKK: '7.4637' },
   '2025-08-11': { USD: '1.1638', CAD: '1.6010', NOK: '11.8500', SEK: '11.1300', DKK: '7.4641' },
@@ -49,7 +49,7 @@ export const ECB_RATES: Readonly<Record<string, Readonly<Record<RateCurrency, st
 };
 
 /** The rates as the ECB's eurofxref-hist.csv lays them out: newest day first, a trailing comma on every line. */
-export function ecbCsv(): string {
+function ecbCsv(): string {
   const lines = [`Date,${RATE_CURRENCIES.join(',')},`];
   for (const [date, rates] of Object.entries(ECB_RATES).sort(([a], [b]) => b.localeCompare(a))) {
     lines.push(`${date},${RATE_CURRENCIES.map((currency) => rates[currency]).join(',')},`);
@@ -99,7 +99,7 @@ export const ORGANISATIONS: readonly OrganisationInput[] = [
   },
 ];
 
-export async function registerUsualOrganisations(deps: AppDeps, request: RequestContext): Promise<void> {
+async function registerUsualOrganisations(deps: AppDeps, request: RequestContext): Promise<void> {
   for (const organisation of ORGANISATIONS) {
     await registerOrganisation(deps, request, { ...organisation, occurredOn: '2025-08-01' });
   }
@@ -189,7 +189,7 @@ export async function dumpProjections(db: Db): Promise<Record<string, unknown[]>
 }
 
 /** Ledger and read models together: what a refused command must leave exactly as it was. */
-export async function snapshot(db: Db): Promise<{ ledger: LedgerState; projections: Record<string, unknown[]> }> {
+async function snapshot(db: Db): Promise<{ ledger: LedgerState; projections: Record<string, unknown[]> }> {
   return { ledger: await ledgerState(db), projections: await dumpProjections(db) };
 }
 

@@ -18,8 +18,6 @@ import type { DatabaseConfig } from '../../src/config.ts';
 import { type Database, openDatabase } from '../../src/db/index.ts';
 import { TEMP_PREFIX, type TestDatabaseKind, testDatabaseKind, testDatabaseUrl, testTempRoot } from './env.ts';
 
-export { fixedClock, sequentialIds } from './fixtures.ts';
-
 export interface TestDatabase {
   /** The open database (migrated). */
   readonly database: Database;

@@ -17,7 +17,7 @@ export function testDatabaseKind(env: NodeJS.ProcessEnv = process.env): TestData
   return kind;
 }
 
-export const DEFAULT_TEST_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/test';
+const DEFAULT_TEST_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/test';
 
 export function testDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string {
   return env.TRANCHE_TEST_DATABASE_URL || DEFAULT_TEST_DATABASE_URL;
@@ -28,7 +28,7 @@ export function isCi(env: NodeJS.ProcessEnv = process.env): boolean {
 }
 
 /** `host:port` of a URL, for messages (no user name or password). */
-export function describeServer(url: string): string {
+function describeServer(url: string): string {
   try {
     const parsed = new URL(url);
     return `${parsed.hostname}:${parsed.port || '5432'}`;

@@ -15,7 +15,6 @@ import {
 } from './lines.ts';
 import type { ExistingPackage, PackageCommand, PackageEvent, PackageState, PackageStatus, RatioJson } from './types.ts';
 
-export { receivedPerLine } from './lines.ts';
 export * from './types.ts';
 
 const ORDER: Record<PackageStatus, number> = {

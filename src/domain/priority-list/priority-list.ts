@@ -31,7 +31,7 @@ export type PriorityListState =
 /** A recipient's list for a month is one record: `<recipient>:<YYYY-MM>`. */
 export const priorityListId = (recipientId: string, period: string): string => `${recipientId}:${period}`;
 
-export function assertPeriod(period: string): string {
+function assertPeriod(period: string): string {
   const match = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(period);
   if (!match) throw invalid('period-invalid', 'period', `"${period}" is not a month written as YYYY-MM`);
   return period;

@@ -7,7 +7,7 @@ import { DomainError, type DomainErrorKind } from '../../domain/errors.ts';
  * RFC 9457 problem details: every error the API answers with, whatever raised it. Domain code only knows error
  * codes and kinds; this is the one place they become HTTP statuses.
  */
-export const PROBLEM_TYPE_BASE = 'https://tranche.dev/problems/';
+const PROBLEM_TYPE_BASE = 'https://tranche.dev/problems/';
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
 const fieldError = z.object({ field: z.string(), code: z.string(), message: z.string() });
@@ -53,7 +53,7 @@ const titleOf = (code: string): string =>
   TITLES[code] ?? `${code.charAt(0).toUpperCase()}${code.slice(1).replaceAll('-', ' ')}`;
 
 /** A problem document for this request. */
-export function problem(
+function problem(
   request: FastifyRequest,
   status: number,
   code: string,
@@ -74,7 +74,7 @@ export function problem(
 }
 
 /** Sends a problem, bypassing the route's response schemas (a problem is never a read model). */
-export function sendProblem(reply: FastifyReply, body: Problem): FastifyReply {
+function sendProblem(reply: FastifyReply, body: Problem): FastifyReply {
   return reply
     .code(body.status)
     .type(PROBLEM_CONTENT_TYPE)
@@ -83,7 +83,7 @@ export function sendProblem(reply: FastifyReply, body: Problem): FastifyReply {
 }
 
 /** `/lines/0/quantity` → `lines[0].quantity`, the way domain errors name fields. */
-export function fieldPath(segments: readonly string[]): string {
+function fieldPath(segments: readonly string[]): string {
   return segments.reduce((path, segment) => {
     if (/^\d+$/.test(segment)) return `${path}[${segment}]`;
     return path === '' ? segment : `${path}.${segment}`;

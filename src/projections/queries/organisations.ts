@@ -1,5 +1,7 @@
+import type { Selectable } from 'kysely';
 import { sql } from 'kysely';
 import type { Db } from '../../db/index.ts';
+import type { ProjectionTables } from '../tables.ts';
 import type { ReportingCurrency } from './common.ts';
 import { type DonorSummary, donorSummary } from './totals.ts';
 
@@ -18,30 +20,23 @@ export async function listOrganisations(
 ): Promise<OrganisationView[]> {
   let query = db.selectFrom('rm_organisations').selectAll().orderBy('id');
   if (filter.kind) query = query.where('kind', '=', filter.kind);
-  const rows = await query.execute();
-  return rows.map((row) => ({
+  return (await query.execute()).map(toView);
+}
+
+function toView(row: Selectable<ProjectionTables['rm_organisations']>): OrganisationView {
+  return {
     id: row.id,
     kind: row.kind,
     iso3166: row.iso3166,
     names: { uk: row.name_uk, en: row.name_en, ru: row.name_ru },
     members: row.members,
     visibility: row.visibility,
-  }));
+  };
 }
 
-export async function getOrganisation(db: Db, id: string): Promise<OrganisationView | undefined> {
-  const rows = await db.selectFrom('rm_organisations').selectAll().where('id', '=', id).execute();
-  const row = rows[0];
-  return row
-    ? {
-        id: row.id,
-        kind: row.kind,
-        iso3166: row.iso3166,
-        names: { uk: row.name_uk, en: row.name_en, ru: row.name_ru },
-        members: row.members,
-        visibility: row.visibility,
-      }
-    : undefined;
+async function getOrganisation(db: Db, id: string): Promise<OrganisationView | undefined> {
+  const [row] = await db.selectFrom('rm_organisations').selectAll().where('id', '=', id).execute();
+  return row ? toView(row) : undefined;
 }
 
 export interface OrganisationDetail extends OrganisationView {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { currencyQuery, moneySchema, pagingQuery } from '../shared.ts';
 
-export const CONTRIBUTION_STATUSES = ['pledged', 'committed', 'withdrawn'] as const;
+const CONTRIBUTION_STATUSES = ['pledged', 'committed', 'withdrawn'] as const;
 
 export const contributionSchema = z
   .object({
