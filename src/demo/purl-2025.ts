@@ -26,6 +26,14 @@ export interface DemoOptions {
 
 const request: RequestContext = { actor: 'demo' };
 
+/** The shared public data the demo is built from is not there; nothing has been written. */
+export class DemoDataMissingError extends Error {
+  constructor(file: string) {
+    super(`the demo needs ${file} (the shared public data; set TRANCHE_SHARED_DATA to its data folder)`);
+    this.name = 'DemoDataMissingError';
+  }
+}
+
 /** Whether the ledger holds no events yet (the demo loads only into an empty ledger). */
 export async function isEmpty(deps: Pick<AppDeps, 'db'>): Promise<boolean> {
   const row = await deps.db.selectFrom('ledger_head').select('seq').executeTakeFirstOrThrow();
@@ -43,7 +51,7 @@ export async function loadDemo(deps: AppDeps, options: DemoOptions): Promise<{ e
   const seedFile = path.join(options.sharedDataDir, '..', 'seed', 'nato-arms-deliveries.txt');
   for (const file of [ratesFile, seedFile]) {
     await access(file).catch(() => {
-      throw new Error(`the demo needs ${file} (the shared public data; set TRANCHE_SHARED_DATA to its data folder)`);
+      throw new DemoDataMissingError(file);
     });
   }
   if (!(await isEmpty(deps))) throw new Error('the demo loads only into an empty ledger');

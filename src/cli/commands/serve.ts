@@ -15,10 +15,16 @@ async function start(context: CliContext, database: Database, deps: AppDeps, dem
   const { host, port, sharedDataDir } = context.config;
   if (demoIfEmpty) {
     // Loaded on demand, like the server: other commands need neither.
-    const { isEmpty, loadDemo } = await import('../../demo/purl-2025.ts');
+    const { DemoDataMissingError, isEmpty, loadDemo } = await import('../../demo/purl-2025.ts');
     if (await isEmpty(deps)) {
       context.note('The ledger is empty: loading the PURL 2025 demo…');
-      await loadDemo(deps, { sharedDataDir, log: context.note });
+      try {
+        await loadDemo(deps, { sharedDataDir, log: context.note });
+      } catch (error) {
+        // Without the public data the server still starts, on an empty ledger, and says why.
+        if (!(error instanceof DemoDataMissingError)) throw error;
+        context.note(`warning: no demo loaded: ${error.message}`);
+      }
     }
   }
   const { buildServer } = await import('../../http/server.ts');
