@@ -4,12 +4,14 @@ import {
   type ContributionState,
   contributionDecider,
 } from '../domain/contribution/contribution.ts';
+import type { MoneyJson } from '../domain/money.ts';
 import { packageDecider } from '../domain/package/package.ts';
-import { existingStreams, loadState, recordVisibility, runCommand } from './command.ts';
+import { type CommandTx, existingStreams, loadState, recordVisibility, runCommand } from './command.ts';
 import type { AppDeps, CommandResult, RequestContext } from './deps.ts';
 import { equivalentsOf, type StatedRate } from './fx.ts';
 import type {
   amendContributionSchema,
+  factsOnlySchema,
   moneyChangeSchema,
   paymentSchema,
   pledgeContributionSchema,
@@ -57,24 +59,30 @@ function currentAmount(state: ContributionState) {
 }
 
 /**
- * Every stage of a contribution is converted at the rate of its pledge's value date, so that its committed, paid
- * and delivered parts add up exactly in EUR and USD as they do in the donor's currency.
+ * EUR and USD equivalents for a later stage of a contribution. Every stage is converted at the rate of the pledge's
+ * value date (or the rate its source stated, unless this command states one), so that the committed, paid and
+ * delivered parts add up exactly in EUR and USD as they do in the donor's currency.
  */
-function rateDateOf(state: ContributionState, today: string): string {
-  return state.status === 'none' ? today : state.rateDate;
+function stageEquivalents(
+  tx: CommandTx,
+  state: ContributionState,
+  amount: MoneyJson,
+  given: StatedRate | undefined,
+  today: string,
+) {
+  const pledged = state.status === 'none' ? undefined : state;
+  return equivalentsOf(tx, amount, pledged?.rateDate ?? today, given ?? pledged?.statedRate ?? undefined);
 }
 
-/** A rate given with this command, else the rate the pledge's source stated, if any. */
-function rateOf(state: ContributionState, given: StatedRate | undefined): StatedRate | undefined {
-  return given ?? (state.status === 'none' ? undefined : (state.statedRate ?? undefined));
-}
-
-export function commitContribution(
+/** Runs one command on an existing contribution. */
+function onContribution(
   deps: AppDeps,
   request: RequestContext,
   id: string,
-  input: z.infer<typeof moneyChangeSchema>,
-) {
+  input: z.infer<typeof factsOnlySchema>,
+  build: (state: ContributionState, tx: CommandTx, today: string) => Promise<ContributionCommand> | ContributionCommand,
+  created?: string,
+): Promise<CommandResult> {
   const today = deps.clock().toISOString().slice(0, 10);
   return runCommand(
     deps,
@@ -83,19 +91,28 @@ export function commitContribution(
     {
       decider: contributionDecider,
       id,
-      command: async (state, tx): Promise<ContributionCommand> => {
-        const amount = input.amount ?? currentAmount(state);
-        return {
-          type: 'CommitContribution',
-          amount,
-          equivalents: await equivalentsOf(tx, amount, rateDateOf(state, today), rateOf(state, input.rate)),
-        };
-      },
+      command: (state, tx) => build(state, tx, today),
       visibility: recordVisibility(),
+      ...(created ? { created } : {}),
     },
     { id, ...input },
   );
 }
+
+export const commitContribution = (
+  deps: AppDeps,
+  request: RequestContext,
+  id: string,
+  input: z.infer<typeof moneyChangeSchema>,
+) =>
+  onContribution(deps, request, id, input, async (state, tx, today) => {
+    const amount = input.amount ?? currentAmount(state);
+    return {
+      type: 'CommitContribution',
+      amount,
+      equivalents: await stageEquivalents(tx, state, amount, input.rate, today),
+    };
+  });
 
 export function payContribution(
   deps: AppDeps,
@@ -103,70 +120,38 @@ export function payContribution(
   id: string,
   input: z.infer<typeof paymentSchema>,
 ) {
-  const today = deps.clock().toISOString().slice(0, 10);
   const paymentId = input.paymentId ?? deps.newId('pay');
-  return runCommand(
+  return onContribution(
     deps,
     request,
+    id,
     input,
-    {
-      decider: contributionDecider,
-      id,
-      command: async (state, tx): Promise<ContributionCommand> => ({
-        type: 'PayContribution',
-        paymentId,
-        amount: input.amount,
-        equivalents: await equivalentsOf(tx, input.amount, rateDateOf(state, today), rateOf(state, input.rate)),
-      }),
-      visibility: recordVisibility(),
-      created: paymentId,
-    },
-    { id, ...input },
+    async (state, tx, today) => ({
+      type: 'PayContribution',
+      paymentId,
+      amount: input.amount,
+      equivalents: await stageEquivalents(tx, state, input.amount, input.rate, today),
+    }),
+    paymentId,
   );
 }
 
-export function amendContribution(
+export const amendContribution = (
   deps: AppDeps,
   request: RequestContext,
   id: string,
   input: z.infer<typeof amendContributionSchema>,
-) {
-  const today = deps.clock().toISOString().slice(0, 10);
-  return runCommand(
-    deps,
-    request,
-    input,
-    {
-      decider: contributionDecider,
-      id,
-      command: async (state, tx): Promise<ContributionCommand> => ({
-        type: 'AmendContribution',
-        amount: input.amount,
-        reason: input.reason,
-        equivalents: await equivalentsOf(tx, input.amount, rateDateOf(state, today), rateOf(state, input.rate)),
-      }),
-      visibility: recordVisibility(),
-    },
-    { id, ...input },
-  );
-}
+) =>
+  onContribution(deps, request, id, input, async (state, tx, today) => ({
+    type: 'AmendContribution',
+    amount: input.amount,
+    reason: input.reason,
+    equivalents: await stageEquivalents(tx, state, input.amount, input.rate, today),
+  }));
 
-export function withdrawContribution(
+export const withdrawContribution = (
   deps: AppDeps,
   request: RequestContext,
   id: string,
   input: z.infer<typeof reasonSchema>,
-) {
-  return runCommand(
-    deps,
-    request,
-    input,
-    {
-      decider: contributionDecider,
-      id,
-      command: (): ContributionCommand => ({ type: 'WithdrawContribution', reason: input.reason }),
-      visibility: recordVisibility(),
-    },
-    { id, ...input },
-  );
-}
+) => onContribution(deps, request, id, input, () => ({ type: 'WithdrawContribution', reason: input.reason }));

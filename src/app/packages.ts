@@ -21,7 +21,6 @@ function onPackage(
   request: RequestContext,
   id: string,
   input: z.infer<typeof factsOnlySchema>,
-  body: unknown,
   build: Build,
   created?: string,
 ): Promise<CommandResult> {
@@ -36,7 +35,7 @@ function onPackage(
       visibility: recordVisibility(),
       ...(created ? { created } : {}),
     },
-    { id, ...(body as object) },
+    { id, ...input },
   );
 }
 
@@ -91,8 +90,7 @@ export const validatePackage = (
   request: RequestContext,
   id: string,
   input: z.infer<typeof validatePackageSchema>,
-) =>
-  onPackage(deps, request, id, input, input, () => ({ type: 'ValidatePackage', coordinatorId: input.coordinatorId }));
+) => onPackage(deps, request, id, input, () => ({ type: 'ValidatePackage', coordinatorId: input.coordinatorId }));
 
 /** Marks a validated package funded; at least one contribution to it must be committed. */
 export const fundPackage = (
@@ -101,7 +99,7 @@ export const fundPackage = (
   id: string,
   input: z.infer<typeof factsOnlySchema>,
 ) =>
-  onPackage(deps, request, id, input, input, async (tx) => {
+  onPackage(deps, request, id, input, async (tx) => {
     const committed = await tx
       .selectFrom('rm_contributions')
       .select((eb) => eb.fn.countAll<string>().as('count'))
@@ -118,7 +116,7 @@ export const contractPackage = (
   id: string,
   input: z.infer<typeof contractPackageSchema>,
 ) =>
-  onPackage(deps, request, id, input, input, async (tx) => ({
+  onPackage(deps, request, id, input, async (tx) => ({
     type: 'ContractPackage',
     supplierId: input.supplierId,
     supplierKnown: (await existingStreams(tx, 'organisation', [input.supplierId])).size === 1,
@@ -136,7 +134,6 @@ export function dispatchShipment(
     deps,
     request,
     id,
-    input,
     input,
     () => ({
       type: 'DispatchShipment',
@@ -159,7 +156,6 @@ export function confirmReceipt(
     request,
     id,
     input,
-    input,
     () => ({
       type: 'ConfirmReceipt',
       receiptId,
@@ -176,11 +172,11 @@ export const closePackage = (
   request: RequestContext,
   id: string,
   input: z.infer<typeof factsOnlySchema>,
-) => onPackage(deps, request, id, input, input, () => ({ type: 'ClosePackage' }));
+) => onPackage(deps, request, id, input, () => ({ type: 'ClosePackage' }));
 
 export const cancelPackage = (
   deps: AppDeps,
   request: RequestContext,
   id: string,
   input: z.infer<typeof reasonSchema>,
-) => onPackage(deps, request, id, input, input, () => ({ type: 'CancelPackage', reason: input.reason }));
+) => onPackage(deps, request, id, input, () => ({ type: 'CancelPackage', reason: input.reason }));

@@ -25,7 +25,7 @@ export async function projectContribution(tx: Tx, stored: StoredEvent, event: Co
   if (event.type === 'ContributionPledged') {
     const d = event.data;
     const value = cents(d.equivalents);
-    await tx
+    const row = await tx
       .insertInto('rm_contributions')
       .values({
         id: d.id,
@@ -42,8 +42,8 @@ export async function projectContribution(tx: Tx, stored: StoredEvent, event: Co
         pledged_on: on,
         visibility: d.visibility,
       })
-      .execute();
-    const row = await loadRow(tx, d.id);
+      .returningAll()
+      .executeTakeFirstOrThrow();
     await addToTotals(tx, [bucket(row, 'pledged', row.pledged_on, value.eur, value.usd)]);
     await addToPackage(tx, row.package_id, { pledged: value });
     if (row.package_id) {
@@ -65,7 +65,7 @@ export async function projectContribution(tx: Tx, stored: StoredEvent, event: Co
     case 'ContributionCommitted': {
       const value = cents(event.data.equivalents);
       const change = { eur: value.eur - BigInt(before.amount_eur), usd: value.usd - BigInt(before.amount_usd) };
-      await tx
+      const after = await tx
         .updateTable('rm_contributions')
         .set({
           status: 'committed',
@@ -75,13 +75,14 @@ export async function projectContribution(tx: Tx, stored: StoredEvent, event: Co
           amount_usd: value.usd,
         })
         .where('id', '=', id)
-        .execute();
+        .returningAll()
+        .executeTakeFirstOrThrow();
       await addToTotals(tx, [
         bucket(before, 'pledged', before.pledged_on, change.eur, change.usd),
         bucket(before, 'committed', on, value.eur, value.usd),
       ]);
       await addToPackage(tx, before.package_id, { pledged: change, committed: value });
-      await redeliver(tx, await loadRow(tx, id), on);
+      await redeliver(tx, after, on);
       return;
     }
     case 'ContributionPaid': {
@@ -103,18 +104,19 @@ export async function projectContribution(tx: Tx, stored: StoredEvent, event: Co
     case 'ContributionAmended': {
       const value = cents(event.data.equivalents);
       const change = { eur: value.eur - BigInt(before.amount_eur), usd: value.usd - BigInt(before.amount_usd) };
-      await tx
+      const after = await tx
         .updateTable('rm_contributions')
         .set({ amount: event.data.amount.amount, amount_eur: value.eur, amount_usd: value.usd })
         .where('id', '=', id)
-        .execute();
+        .returningAll()
+        .executeTakeFirstOrThrow();
       const committed = before.committed_on !== null;
       await addToTotals(tx, [
         bucket(before, 'pledged', before.pledged_on, change.eur, change.usd),
         ...(before.committed_on ? [bucket(before, 'committed', before.committed_on, change.eur, change.usd)] : []),
       ]);
       await addToPackage(tx, before.package_id, { pledged: change, ...(committed ? { committed: change } : {}) });
-      await redeliver(tx, await loadRow(tx, id), on);
+      await redeliver(tx, after, on);
       return;
     }
     case 'ContributionWithdrawn': {
