@@ -29,7 +29,11 @@ export const CONFIG = {
   targetRatio: 2,
   targetAppendRatio: 0.5,
   startTimeoutMs: 120_000,
+  extractionBudgetMs: quick ? 500 : 3_000,
 };
+
+/** BENCH_ONLY=extraction runs only the part that needs no database. */
+export const only = process.env.BENCH_ONLY;
 
 export const MODULE_SET = 'src/projections/queries';
 export const SQL_SET = 'one aggregate SQL each';

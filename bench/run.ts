@@ -5,9 +5,10 @@
  *   1. ledger appends vs a plain multi-row INSERT of the same rows; pledges through the full use-case path
  *   2. dashboard summary queries over the read models at 10k and 1M contributions
  *   3. cold start of `npm start` to the first served request
+ *   4. extraction throughput: articles read and their claims extracted, per second on one core
  *
  * Environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test), BENCH_QUICK=1 for a smoke run
- * with small sizes, BENCH_EVENTS / BENCH_LARGE / BENCH_COMMANDS to change sizes.
+ * with small sizes, BENCH_ONLY=extraction for part 4 alone, BENCH_EVENTS / BENCH_LARGE / BENCH_COMMANDS to change sizes.
  */
 import { rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -15,7 +16,8 @@ import { sql } from 'kysely';
 import type { Database } from '../src/db/index.ts';
 import { benchAppends } from './appends.ts';
 import { benchColdStart, type ColdStartResult, liveChildren, liveFolders } from './cold-start.ts';
-import { CONFIG, type EngineResult, QUERY_SETS, quick } from './config.ts';
+import { CONFIG, type EngineResult, only, QUERY_SETS, quick } from './config.ts';
+import { benchExtraction } from './extraction.ts';
 import {
   type BenchDatabase,
   ENGINE_LABEL,
@@ -161,21 +163,25 @@ print(
   'Figures vary between runs (other work on the machine): read the ratios, each measured against a baseline in the same process.',
 );
 
-const results: EngineResult[] = [];
-for (const kind of ['pglite', 'postgres'] as const) results.push(await runEngine(kind));
+if (only !== 'extraction') {
+  const results: EngineResult[] = [];
+  for (const kind of ['pglite', 'postgres'] as const) results.push(await runEngine(kind));
 
-printAppends(results);
-printReadModels(results);
-printEngineNotes(results);
+  printAppends(results);
+  printReadModels(results);
+  printEngineNotes(results);
 
-let cold: ColdStartResult | undefined;
-let coldError: string | undefined;
-try {
-  cold = await benchColdStart(CONFIG.startTimeoutMs);
-} catch (error) {
-  coldError = errorText(error);
+  let cold: ColdStartResult | undefined;
+  let coldError: string | undefined;
+  try {
+    cold = await benchColdStart(CONFIG.startTimeoutMs);
+  } catch (error) {
+    coldError = errorText(error);
+  }
+  printColdStart(cold, coldError);
 }
-printColdStart(cold, coldError);
+
+benchExtraction(CONFIG.extractionBudgetMs);
 
 print();
 print(`Total ${fmtMs(performance.now() - started)}; load average at end ${load()}.`);

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerClaimCommands } from './commands/claim.ts';
 import { registerContributionCommands } from './commands/contribution.ts';
 import { registerDemoCommand } from './commands/demo.ts';
+import { registerExtractCommand } from './commands/extract.ts';
 import { registerLedgerCommands } from './commands/ledger.ts';
 import { registerOrgCommands } from './commands/org.ts';
 import { registerPackageCommands } from './commands/package.ts';
@@ -39,5 +40,6 @@ export function buildProgram(context: CliContext, io: CliIo): Command {
   registerClaimCommands(program, context);
   registerSummaryCommands(program, context);
   registerTimelineCommand(program, context);
+  registerExtractCommand(program, context);
   return program;
 }

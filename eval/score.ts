@@ -1,0 +1,147 @@
+/**
+ * Scores extraction against the labelled development set (eval/extraction/dev/<lang>/<slug>.{txt,html} with
+ * <slug>.gold.json beside each; eval/extraction/GUIDELINES.md says how they are labelled).
+ *
+ * - Precision, recall and F1 over (donor, stage) pairs, counted once per article.
+ * - Amounts: the share of labelled claims with an amount for which a claim with the same donors and stage carries
+ *   exactly that amount and currency.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type ArticleExtraction, extractArticle } from '../src/ingest/article.ts';
+
+export const DEV_SET = new URL('./extraction/dev/', import.meta.url).pathname;
+export const LANGUAGES = ['uk', 'en', 'ru'] as const;
+type Language = (typeof LANGUAGES)[number];
+
+interface GoldClaim {
+  donors: string[];
+  stage: string;
+  amount: { value: number; currency: string } | null;
+  mechanism: string | null;
+  evidence: string;
+}
+
+export interface Gold {
+  language: Language;
+  title: string | null;
+  author: string | null;
+  published: string | null;
+  story: string;
+  claims: GoldClaim[];
+}
+
+export interface Article {
+  readonly file: string;
+  readonly gold: Gold;
+  readonly content: string;
+}
+
+export function loadDevSet(root = DEV_SET): Article[] {
+  return LANGUAGES.flatMap((language) => {
+    const folder = join(root, language);
+    return readdirSync(folder)
+      .filter((name) => /\.(txt|html?)$/.test(name))
+      .sort()
+      .map((name) => {
+        const file = join(folder, name);
+        const gold = JSON.parse(readFileSync(file.replace(/\.(txt|html?)$/, '.gold.json'), 'utf8')) as Gold;
+        return { file, gold, content: readFileSync(file, 'utf8') };
+      });
+  });
+}
+
+export interface Counts {
+  articles: number;
+  truePositives: number;
+  falsePositives: number;
+  falseNegatives: number;
+  amounts: number;
+  amountsRight: number;
+  languageRight: number;
+}
+
+export interface ArticleScore {
+  readonly file: string;
+  readonly language: Language;
+  readonly missed: string[];
+  readonly spurious: string[];
+  readonly wrongAmounts: string[];
+  readonly predicted: ArticleExtraction;
+}
+
+const pairs = (claims: readonly { donors: readonly string[]; stage: string }[]) =>
+  new Set(claims.flatMap((claim) => claim.donors.map((donor) => `${donor}:${claim.stage}`)));
+
+const sameDonors = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && [...a].sort().join() === [...b].sort().join();
+
+export function scoreArticle(article: Article): ArticleScore {
+  const predicted = extractArticle(article.content, { fileName: article.file });
+  const gold = pairs(article.gold.claims);
+  const found = pairs(predicted.claims);
+  const wrongAmounts = article.gold.claims
+    .filter((claim) => claim.amount !== null)
+    .filter(
+      (claim) =>
+        !predicted.claims.some(
+          (candidate) =>
+            candidate.stage === claim.stage &&
+            sameDonors(candidate.donors, claim.donors) &&
+            candidate.amount?.value === claim.amount?.value &&
+            candidate.amount?.currency === claim.amount?.currency,
+        ),
+    )
+    .map((claim) => `${claim.donors.join('+')} ${claim.stage} ${claim.amount?.value} ${claim.amount?.currency}`);
+  return {
+    file: article.file,
+    language: article.gold.language,
+    missed: [...gold].filter((pair) => !found.has(pair)),
+    spurious: [...found].filter((pair) => !gold.has(pair)),
+    wrongAmounts,
+    predicted,
+  };
+}
+
+export interface LanguageReport extends Counts {
+  readonly language: Language;
+  readonly precision: number;
+  readonly recall: number;
+  readonly f1: number;
+  readonly amountShare: number;
+}
+
+export function evaluate(articles: readonly Article[]): { reports: LanguageReport[]; scores: ArticleScore[] } {
+  const scores = articles.map(scoreArticle);
+  const reports = LANGUAGES.map((language): LanguageReport => {
+    const counts: Counts = {
+      articles: 0,
+      truePositives: 0,
+      falsePositives: 0,
+      falseNegatives: 0,
+      amounts: 0,
+      amountsRight: 0,
+      languageRight: 0,
+    };
+    articles.forEach((article, index) => {
+      const score = scores[index];
+      if (article.gold.language !== language || !score) return;
+      const goldPairs = pairs(article.gold.claims).size;
+      const withAmount = article.gold.claims.filter((claim) => claim.amount !== null).length;
+      counts.articles += 1;
+      counts.falseNegatives += score.missed.length;
+      counts.falsePositives += score.spurious.length;
+      counts.truePositives += goldPairs - score.missed.length;
+      counts.amounts += withAmount;
+      counts.amountsRight += withAmount - score.wrongAmounts.length;
+      if (score.predicted.language === language) counts.languageRight += 1;
+    });
+    const precision = ratio(counts.truePositives, counts.truePositives + counts.falsePositives);
+    const recall = ratio(counts.truePositives, counts.truePositives + counts.falseNegatives);
+    const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+    return { language, ...counts, precision, recall, f1, amountShare: ratio(counts.amountsRight, counts.amounts) };
+  });
+  return { reports, scores };
+}
+
+const ratio = (part: number, whole: number) => (whole === 0 ? 1 : part / whole);
