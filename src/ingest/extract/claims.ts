@@ -1,13 +1,21 @@
 /**
  * Claims of one sentence: which donors did what (pledged, funded, delivered), for how much, under which mechanism.
  *
- * Donors that the text joins ("Norway, Poland and Germany") form one group. Each group takes the nearest stage verb
- * after it (or before it, for passives: "a package funded by Sweden"), and the sum in its part of the sentence. One
- * sum for several groups marked as joint is one claim for all of them; "each" gives the sum to every donor.
+ * - Donors that the text joins ("Norway, Poland and Germany") form one group; "together with" adds donors to a group.
+ * - A group takes the stage verbs after it up to the next group, each verb with the sum that follows it; a passive
+ *   participle just before it ("a package funded by Sweden") gives a claim too. A group with no verb of its own takes
+ *   the verb of the group before it ("Denmark pledged $90 million and Sweden $275 million").
+ * - A relative clause after a group ("Denmark, which funded a package with Norway, announced…") holds its own verbs:
+ *   donors added inside it share only those.
+ * - One sum for several groups marked as joint is one claim for all of them; "each" gives the sum to every donor.
+ * - Hedged, negated and conditional verbs give no claim.
  */
 import { type AmountMention, findAmounts } from './amounts.ts';
-import { type DonorMention, findDonors } from './donors.ts';
-import { type ExtractStage, LEXICONS, MECHANISM, type TriggerStage } from './lexicon.ts';
+import { findDonors } from './donors.ts';
+import type { ExtractStage } from './lexicon.ts';
+import { MECHANISM } from './lexicon.ts';
+import { actors, type Group, groupsOf, type Span } from './mentions.ts';
+import { type Patterns, patternsFor } from './patterns.ts';
 import type { ExtractLanguage } from './text.ts';
 
 export interface ExtractedClaim {
@@ -18,141 +26,83 @@ export interface ExtractedClaim {
   readonly evidence: string;
 }
 
-interface Trigger {
-  readonly stage: TriggerStage;
-  readonly start: number;
-  readonly end: number;
+interface Trigger extends Span {
+  readonly stage: ExtractStage;
 }
 
-interface Group {
-  readonly codes: string[];
-  readonly start: number;
-  readonly end: number;
+/** A group of donors with the part of the sentence their verbs may be in. */
+interface Head extends Group {
+  /** Donors added inside the relative clause after the group; they share only its verbs. */
+  readonly companions: string[];
+  readonly relative: Span | null;
+  /** The relative clause the group itself stands in, if any: its verbs are all it may take. */
+  readonly within: Span | null;
+}
+
+export interface SentenceContext {
+  /** Donors of the last claim before this sentence, for "It also pledged…". */
+  readonly previousDonors: readonly string[] | null;
 }
 
 const CROWNS: Record<string, string> = { NO: 'NOK', SE: 'SEK', DK: 'DKK', CZ: 'CZK', IS: 'ISK' };
-const B = '(?<![\\p{L}\\p{N}])';
-const E = '(?![\\p{L}\\p{N}])';
+const inside = (span: Span) => (item: Span) => item.start >= span.start && item.start < span.end;
 
-interface Compiled {
-  readonly triggers: readonly (readonly [RegExp, TriggerStage])[];
-  readonly future: RegExp;
-  readonly hedge: RegExp;
-  readonly negation: RegExp;
-  readonly aid: RegExp;
-  readonly money: RegExp;
-  readonly joint: RegExp;
-  readonly each: RegExp;
-  readonly respectively: RegExp;
-  readonly connectors: RegExp;
-  readonly places: RegExp;
-  readonly sellers: RegExp;
-  readonly purchase: RegExp;
-  readonly weapons: RegExp;
-  readonly anaphora: RegExp;
-  readonly companion: RegExp;
-  readonly including: RegExp;
-  readonly euAttribute: RegExp;
-  readonly euMembers: RegExp;
-}
-
-const compiled = new Map<ExtractLanguage, Compiled>();
-
-function compile(language: ExtractLanguage): Compiled {
-  const cached = compiled.get(language);
-  if (cached) return cached;
-  const lexicon = LEXICONS[language];
-  const word = (pattern: string, flags = 'iu') => new RegExp(`${B}${pattern}${E}`, flags);
-  const result: Compiled = {
-    triggers: lexicon.triggers.map(([pattern, stage]) => [word(pattern, 'giu'), stage] as const),
-    future: new RegExp(`${B}${lexicon.future}`, 'iu'),
-    hedge: word(lexicon.hedges),
-    negation: word(lexicon.negations),
-    aid: new RegExp(`${B}${lexicon.aid}`, 'iu'),
-    money: new RegExp(lexicon.money, 'iu'),
-    joint: word(lexicon.joint),
-    each: word(lexicon.each),
-    respectively: word(lexicon.respectively),
-    connectors: new RegExp(`^(?:\\s|${lexicon.connectors})*$`, 'iu'),
-    places: new RegExp(`${B}${lexicon.places}`, 'iu'),
-    sellers: new RegExp(`${B}${lexicon.sellers}`, 'iu'),
-    purchase: new RegExp(`${B}${lexicon.purchase}`, 'iu'),
-    weapons: new RegExp(`^[\\s-]*(?:\\p{L}+[\\s-]+)?${lexicon.weapons}`, 'iu'),
-    anaphora: new RegExp(lexicon.anaphora, 'iu'),
-    companion: new RegExp(`${B}${lexicon.companion}\\s*$`, 'iu'),
-    including: new RegExp(`${B}${lexicon.including}${E}`, 'iu'),
-    euAttribute: new RegExp(`^\\s*${lexicon.euAttribute}`, 'iu'),
-    euMembers: new RegExp(`${B}${lexicon.euMembers}\\s*$`, 'iu'),
-  };
-  compiled.set(language, result);
-  return result;
-}
-
-function findTriggers(sentence: string, words: Compiled): Trigger[] {
+function findTriggers(sentence: string, words: Patterns): Trigger[] {
   const found: Trigger[] = [];
   for (const [pattern, stage] of words.triggers) {
     for (const match of sentence.matchAll(pattern)) {
       const start = match.index;
       const end = start + match[0].length;
       if (found.some((other) => start < other.end && other.start < end)) continue;
+      const around = sentence.slice(Math.max(0, start - 40), Math.min(sentence.length, end + 60));
+      const resolved: ExtractStage =
+        stage === 'provided' ? (words.money.test(around) ? 'funded' : 'delivered') : stage;
       const future = words.future.test(sentence.slice(Math.max(0, start - 40), start));
-      found.push({ stage: future && stage !== 'pledged' ? 'pledged' : stage, start, end });
+      found.push({ stage: future ? 'pledged' : resolved, start, end });
     }
   }
   return found.sort((a, b) => a.start - b.start);
 }
 
-/** Drops countries named as places ("in Germany") and the United States as the seller of what donors buy. */
-function actors(sentence: string, mentions: DonorMention[], words: Compiled): DonorMention[] {
-  const buying = words.purchase.test(sentence);
-  return mentions.filter((mention) => {
-    const before = sentence.slice(Math.max(0, mention.start - 16), mention.start);
-    if (mention.form !== 'adjective' && words.places.test(before)) return false;
-    const after = sentence.slice(mention.end, mention.end + 40);
-    // "EU accession", "країни ЄС": the EU as an attribute or a club of states, not as a donor.
-    if (mention.code === 'EU') return !words.euAttribute.test(after) && !words.euMembers.test(before);
-    if (mention.code !== 'US') return true;
-    return !(words.weapons.test(after) || words.sellers.test(before) || buying);
-  });
-}
-
-function groupsOf(sentence: string, mentions: DonorMention[], words: Compiled): Group[] {
-  const groups: { codes: string[]; start: number; end: number }[] = [];
-  for (const mention of mentions) {
-    const last = groups.at(-1);
-    if (last && words.connectors.test(sentence.slice(last.end, mention.start))) {
-      if (!last.codes.includes(mention.code)) last.codes.push(mention.code);
-      last.end = mention.end;
-    } else {
-      groups.push({ codes: [mention.code], start: mention.start, end: mention.end });
-    }
+/** Relative clauses: from ", which" to the next comma, dash or semicolon. */
+function relativeClauses(sentence: string, words: Patterns): Span[] {
+  const spans: Span[] = [];
+  for (const match of sentence.matchAll(words.relativeClause)) {
+    const rest = sentence.slice(match.index + 1);
+    const stop = rest.search(/[,;)]|\s-\s/u);
+    spans.push({ start: match.index, end: stop < 0 ? sentence.length : match.index + 1 + stop });
   }
-  return groups;
+  return spans;
 }
 
-const within = (start: number, end: number) => (item: { start: number }) => item.start >= start && item.start < end;
-
-function stageOf(trigger: Trigger, sentence: string, words: Compiled): ExtractStage {
-  if (trigger.stage !== 'provided') return trigger.stage;
-  return words.money.test(sentence.slice(trigger.end, trigger.end + 60)) ? 'funded' : 'delivered';
-}
-
-/** A hedge or negation between `from` and the verb (or the donors) takes the claim back. */
-function hedged(sentence: string, from: number, to: number, words: Compiled): boolean {
-  const span = sentence.slice(from, to);
-  return words.hedge.test(span) || words.negation.test(span);
-}
-
-function amountFor(amount: AmountMention | undefined, codes: readonly string[]): ExtractedClaim['amount'] {
-  if (!amount) return null;
-  if (amount.currency) return { value: amount.value, currency: amount.currency };
-  const crowns = [...new Set(codes.map((code) => CROWNS[code]).filter((code) => code !== undefined))];
-  return crowns.length === 1 && crowns[0] ? { value: amount.value, currency: crowns[0] } : null;
-}
-
-export interface SentenceContext {
-  /** Donors of the last claim before this sentence, for "It also pledged…". */
-  readonly previousDonors: readonly string[] | null;
+function headsOf(sentence: string, groups: readonly Group[], words: Patterns): Head[] {
+  const relatives = relativeClauses(sentence, words);
+  const heads: { codes: string[]; start: number; end: number; companions: string[]; relative: Span | null; within: Span | null }[] = [];
+  let leading: string[] | null = null;
+  groups.forEach((group, index) => {
+    const before = sentence.slice(groups[index - 1]?.end ?? 0, group.start);
+    const companion = words.companion.test(before);
+    const within = relatives.find(inside(group)) ?? null;
+    const last = heads.at(-1);
+    if (companion && last && within && last.relative === within) {
+      last.companions.push(...group.codes.filter((code) => !last.codes.includes(code)));
+      return;
+    }
+    if (companion && last && !within) {
+      last.codes.push(...group.codes.filter((code) => !last.codes.includes(code)));
+      last.end = group.end;
+      return;
+    }
+    if (companion && !last) {
+      leading = [...group.codes];
+      return;
+    }
+    const codes = leading ? [...new Set([...leading, ...group.codes])] : [...group.codes];
+    leading = null;
+    const relative = relatives.find((span) => span.start >= group.end && span.start <= group.end + 2) ?? null;
+    heads.push({ codes, start: group.start, end: group.end, companions: [], relative, within });
+  });
+  return heads;
 }
 
 export function claimsOfSentence(
@@ -161,66 +111,94 @@ export function claimsOfSentence(
   context: SentenceContext,
 ): ExtractedClaim[] {
   if (/\?\s*["»”]?$/u.test(sentence)) return [];
-  const words = compile(language);
+  const words = patternsFor(language);
+  if (words.notAid.test(sentence)) return [];
   const triggers = findTriggers(sentence, words);
   if (triggers.length === 0) return [];
-  const amounts = findAmounts(sentence, language).filter((amount) => !amount.restated);
+  const found = findAmounts(sentence, language);
+  const amounts = found.filter((amount) => !amount.restated);
   if (amounts.length === 0 && !words.aid.test(sentence)) return [];
-  let groups = mergeCompanions(sentence, groupsOf(sentence, actors(sentence, findDonors(sentence, language), words), words), words);
-  if (groups.length === 0 && context.previousDonors && words.anaphora.test(sentence)) {
-    groups = [{ codes: [...context.previousDonors], start: 0, end: 0 }];
+  const mentions = actors(sentence, findDonors(sentence, language), found, words);
+  let heads = headsOf(sentence, groupsOf(sentence, mentions, words), words);
+  if (heads.length === 0 && context.previousDonors && words.anaphora.test(sentence)) {
+    heads = [{ codes: [...context.previousDonors], start: 0, end: 0, companions: [], relative: null, within: null }];
   }
-  if (groups.length === 0) return [];
-  if (groups.length > 1 && amounts.length === 1 && words.joint.test(sentence)) groups = [merge(groups)];
+  if (heads.length > 1 && amounts.length === 1 && words.joint.test(sentence)) {
+    const codes = [...new Set(heads.flatMap((head) => [...head.codes, ...head.companions]))];
+    heads = [{ codes, start: heads[0]?.start ?? 0, end: heads.at(-1)?.end ?? 0, companions: [], relative: null, within: null }];
+  }
   const mechanism = MECHANISM.test(sentence) ? 'PURL' : null;
   const claims: ExtractedClaim[] = [];
   let inherited: Trigger | null = null;
-  groups.forEach((group, index) => {
-    const previousEnd = groups[index - 1]?.end ?? 0;
-    const nextStart = groups[index + 1]?.start ?? sentence.length;
-    const after = distinctStages(triggers.filter(within(group.end, nextStart)), sentence, words);
-    const before = distinctStages(triggers.filter(within(previousEnd, group.start)).reverse(), sentence, words);
-    const hedgeFrom = Math.max(previousEnd, group.start - 40);
-    if (after.length > 0) {
-      inherited = after[0]?.trigger ?? null;
-      after.forEach(({ trigger, stage }, at) => {
-        if (hedged(sentence, hedgeFrom, trigger.start, words)) return;
-        const regionEnd = after[at + 1]?.trigger.start ?? nextStart;
-        const region = amounts.filter(within(at === 0 ? group.end : trigger.start, regionEnd));
-        const fallback = at === 0 && region.length === 0 && groups.length === 1 ? amounts.filter(within(0, group.start)).slice(-1) : [];
-        addClaims(group, stage, region.length > 0 ? region : fallback);
-      });
-    } else if (before.length > 0) {
-      inherited = before[0]?.trigger ?? null;
-      const own = amounts.filter(within(group.end, nextStart));
-      const preceding = amounts.filter(within(previousEnd, group.start)).slice(-1);
-      for (const { trigger, stage } of before) {
-        if (hedged(sentence, Math.max(previousEnd, trigger.start - 40), group.start, words)) continue;
-        addClaims(group, stage, own.length > 0 ? own : preceding);
+
+  heads.forEach((head, index) => {
+    const previousEnd = heads[index - 1]?.end ?? 0;
+    const regionEnd = Math.min(heads[index + 1]?.start ?? sentence.length, head.within?.end ?? sentence.length);
+    const forward = distinct(triggers.filter(inside({ start: head.end, end: regionEnd })));
+    const relative = head.relative;
+    const backward = triggers
+      .filter(inside({ start: Math.max(previousEnd, head.within?.start ?? 0), end: head.start }))
+      .filter((trigger) => !words.clauseBreak.test(sentence.slice(trigger.end, head.start)))
+      .at(-1);
+    const passive = backward && /^[\s,]*(?:\p{L}+\s+){0,1}$/u.test(sentence.slice(backward.end, head.start));
+    let used = false;
+    forward.forEach((trigger, at) => {
+      const codes = relative && inside(relative)(trigger) ? [...head.codes, ...head.companions] : head.codes;
+      const from = at === 0 ? head.end : trigger.start;
+      const to = forward[at + 1]?.start ?? regionEnd;
+      let candidates = amounts.filter(inside({ start: from, end: to }));
+      if (candidates.length === 0 && at === 0) candidates = amounts.filter(inside({ start: previousEnd, end: head.start })).slice(-1);
+      if (blocked(trigger, Math.max(previousEnd, head.start - 40))) return;
+      used = true;
+      add(codes, trigger.stage, candidates, head.start);
+    });
+    if (backward && (passive || forward.length === 0)) {
+      const own = forward.length === 0 ? amounts.filter(inside({ start: head.end, end: regionEnd })) : [];
+      const preceding = amounts.filter(inside({ start: Math.max(previousEnd, backward.start - 80), end: head.start })).slice(-1);
+      if (!blocked(backward, Math.max(previousEnd, backward.start - 40))) {
+        used = true;
+        add(head.codes, backward.stage, own.length > 0 ? own : preceding, head.start);
       }
-    } else if (inherited) {
-      if (hedged(sentence, group.start, nextStart, words)) return;
-      addClaims(group, stageOf(inherited, sentence, words), amounts.filter(within(group.end, nextStart)));
+    }
+    const first = forward[0] ?? backward;
+    if (first) inherited = first;
+    else if (!used && inherited && !head.within && !words.relativeBefore.test(sentence.slice(previousEnd, head.start))) {
+      if (!words.hedge.test(sentence.slice(head.start, regionEnd)) && !words.negation.test(sentence.slice(head.end, regionEnd))) {
+        add(head.codes, inherited.stage, amounts.filter(inside({ start: head.end, end: regionEnd })), head.start);
+      }
     }
   });
   return dedupe(claims);
 
-  function addClaims(group: Group, stage: ExtractStage, candidates: readonly AmountMention[]): void {
+  /** A hedge in the clause before the verb, a negation right before it, or a condition around it. */
+  function blocked(trigger: Trigger, from: number): boolean {
+    const before = sentence.slice(from, trigger.start);
+    const after = sentence.slice(trigger.end, trigger.end + 80);
+    const clauseAfter = after.split(words.clauseBreak)[0] ?? after;
+    return (
+      words.hedge.test(before) ||
+      words.negation.test(sentence.slice(Math.max(0, trigger.start - 30), trigger.start)) ||
+      words.condition.test(before) ||
+      words.condition.test(clauseAfter)
+    );
+  }
+
+  function add(codes: readonly string[], stage: ExtractStage, candidates: readonly AmountMention[], from: number): void {
     const [first, ...rest] = candidates;
-    const perDonor = group.codes.length > 1 && candidates.length === group.codes.length && words.respectively.test(sentence);
-    if (perDonor) {
-      group.codes.forEach((code, at) => claims.push(claim([code], stage, amountFor(candidates[at], [code]))));
+    const donors = [...codes];
+    if (donors.length > 1 && candidates.length === donors.length && words.respectively.test(sentence)) {
+      donors.forEach((code, at) => claims.push(claim([code], stage, amountFor(candidates[at], [code]))));
       return;
     }
-    if (group.codes.length > 1 && words.each.test(sentence.slice(group.start))) {
-      for (const code of group.codes) claims.push(claim([code], stage, amountFor(first, [code])));
+    if (donors.length > 1 && words.each.test(sentence.slice(from))) {
+      for (const code of donors) claims.push(claim([code], stage, amountFor(first, [code])));
       return;
     }
-    claims.push(claim(group.codes, stage, amountFor(first, group.codes)));
+    claims.push(claim(donors, stage, amountFor(first, donors)));
     // "C$19.5 billion, including C$4.5 billion in military aid": a part stated beside the whole is a claim too.
     for (const part of rest) {
       if (words.including.test(sentence.slice(first?.end ?? 0, part.start))) {
-        claims.push(claim(group.codes, stage, amountFor(part, group.codes)));
+        claims.push(claim(donors, stage, amountFor(part, donors)));
       }
     }
   }
@@ -230,51 +208,33 @@ export function claimsOfSentence(
   }
 }
 
-/** The first trigger of each stage, in the order given. */
-function distinctStages(found: readonly Trigger[], sentence: string, words: Compiled) {
+/** The first trigger of each stage, in order. */
+function distinct(found: readonly Trigger[]): Trigger[] {
   const seen = new Set<ExtractStage>();
-  const result: { trigger: Trigger; stage: ExtractStage }[] = [];
-  for (const trigger of found) {
-    const stage = stageOf(trigger, sentence, words);
-    if (seen.has(stage)) continue;
-    seen.add(stage);
-    result.push({ trigger, stage });
-  }
-  return result;
-}
-
-function merge(groups: readonly Group[]): Group {
-  return {
-    codes: [...new Set(groups.flatMap((group) => group.codes))],
-    start: groups[0]?.start ?? 0,
-    end: groups.at(-1)?.end ?? 0,
-  };
-}
-
-/** "Denmark, together with Norway and Sweden, funded…", "Together with Belgium, Canada will pay…": one group. */
-function mergeCompanions(sentence: string, groups: readonly Group[], words: Compiled): Group[] {
-  const merged: Group[] = [];
-  let leading = false;
-  groups.forEach((group, index) => {
-    const last = merged.at(-1);
-    const between = sentence.slice(groups[index - 1]?.end ?? 0, group.start);
-    if (last && (leading || words.companion.test(between))) {
-      merged[merged.length - 1] = merge([last, group]);
-      leading = false;
-      return;
-    }
-    leading = !last && words.companion.test(between);
-    merged.push(group);
+  return found.filter((trigger) => {
+    if (seen.has(trigger.stage)) return false;
+    seen.add(trigger.stage);
+    return true;
   });
-  return merged;
 }
 
+function amountFor(amount: AmountMention | undefined, codes: readonly string[]): ExtractedClaim['amount'] {
+  if (!amount) return null;
+  if (amount.currency) return { value: amount.value, currency: amount.currency };
+  const crowns = [...new Set(codes.map((code) => CROWNS[code]).filter((code) => code !== undefined))];
+  return crowns.length === 1 && crowns[0] ? { value: amount.value, currency: crowns[0] } : null;
+}
+
+/** One claim per donors, stage and sum; a claim without a sum is dropped beside the same claim with one. */
 function dedupe(claims: ExtractedClaim[]): ExtractedClaim[] {
+  const key = (claim: ExtractedClaim) => JSON.stringify([[...claim.donors].sort(), claim.stage]);
+  const withAmount = new Set(claims.filter((claim) => claim.amount).map(key));
   const seen = new Set<string>();
   return claims.filter((claim) => {
-    const key = JSON.stringify([claim.donors, claim.stage, claim.amount]);
-    if (seen.has(key)) return false;
-    seen.add(key);
+    if (!claim.amount && withAmount.has(key(claim))) return false;
+    const full = JSON.stringify([key(claim), claim.amount]);
+    if (seen.has(full)) return false;
+    seen.add(full);
     return true;
   });
 }
