@@ -38,6 +38,7 @@ const WORDS: readonly (readonly [string, string | null])[] = [
   ['(?:swedish|шведськ\\p{L}*|шведск\\p{L}*)\\s+(?:kronor|krona|crowns?|крон\\p{L}*)', 'SEK'],
   ['(?:danish|данськ\\p{L}*|датск\\p{L}*)\\s+(?:kroner|krone|crowns?|крон\\p{L}*)', 'DKK'],
   ['(?:czech|чеськ\\p{L}*|чешск\\p{L}*)\\s+(?:korun[ay]?|crowns?|крон\\p{L}*)', 'CZK'],
+  ['(?:icelandic|ісландськ\\p{L}*|исландск\\p{L}*)\\s+(?:kr[oó]n(?:a|ur)|crowns?|крон\\p{L}*)', 'ISK'],
   ['(?:swiss\\s+francs?|швейцарськ\\p{L}*\\s+франк\\p{L}*|швейцарск\\p{L}*\\s+франк\\p{L}*|франк\\p{L}*)', 'CHF'],
   ['(?:(?:us\\s+)?dollars?|долар\\p{L}*(?:\\s+США)?|доллар\\p{L}*(?:\\s+США)?|дол\\.)', 'USD'],
   ['(?:euros?|євро|евро)', 'EUR'],
@@ -73,10 +74,16 @@ const SUFFIX = `(?:${alternatives(WORDS)}|${CODES.join('|')}|${SYMBOL})`;
 const SCALE = alternatives(SCALES);
 const GAP = '\\s?-?\\s?';
 
+/** Scale words that are never units of something else ("m" can be metres; "million" is a number). */
+const BARE_SCALE = '(?:million|billion|млн\\.?|мільйон\\p{L}*|миллион\\p{L}*|млрд\\.?|мільярд\\p{L}*|миллиард\\p{L}*)';
+/** What may follow a sum stated without its currency: "уже перечислила 15 млн из этой суммы". */
+const BARE_END = '(?=\\s*(?:[,.;)]|$|from|of|out\\s+of|з|із|зі|из|от|на|for|для))';
+
 const AMOUNT = new RegExp(
   [
     `(?<pre>${PREFIX})\\s?(?:(?<preWords>${alternatives(WORD_NUMBERS)})|(?<preNumber>${NUMBER})(?:${GAP}(?<preScale>${SCALE}))?)(?![\\p{L}\\d])`,
     `(?<![\\p{L}\\d.,])(?:(?<postWords>${alternatives(WORD_NUMBERS)})|(?<postNumber>${NUMBER})(?:${GAP}(?<postScale>${SCALE}))?)${GAP}(?:of\\s+)?(?<post>${SUFFIX})(?![\\p{L}])`,
+    `(?<![\\p{L}\\d.,$€£])(?<bareNumber>${NUMBER})\\s?(?<bareScale>${BARE_SCALE})(?![\\p{L}])${BARE_END}`,
   ].join('|'),
   'giu',
 );
@@ -116,15 +123,16 @@ export function findAmounts(text: string, _language: ExtractLanguage): AmountMen
   for (const match of text.matchAll(AMOUNT)) {
     const groups = match.groups ?? {};
     const currencyText = groups.pre ?? groups.post;
-    const currency = currencyText === undefined ? undefined : currencyOf(currencyText.replace(/\s+/g, ' '));
+    const previous = found.at(-1);
+    // A sum without its currency takes the currency of the sum before it in the sentence, or is not read at all.
+    const currency = currencyText === undefined ? previous?.currency : currencyOf(currencyText.replace(/\s+/g, ' '));
     if (currency === undefined) continue;
     const words = lookup(WORD_NUMBERS, groups.preWords ?? groups.postWords);
-    const number = groups.preNumber ?? groups.postNumber;
-    const scaleText = groups.preScale ?? groups.postScale;
+    const number = groups.preNumber ?? groups.postNumber ?? groups.bareNumber;
+    const scaleText = groups.preScale ?? groups.postScale ?? groups.bareScale;
     const scale = scaleText === undefined ? 1 : (lookup(SCALES, scaleText) ?? 1);
     const value = words ?? (number === undefined ? null : Math.round(parseNumber(number) * scale));
     if (value === null || !Number.isFinite(value) || value <= 0) continue;
-    const previous = found.at(-1);
     const restated =
       previous !== undefined && match.index - previous.end < 40 && RESTATED.test(text.slice(previous.end, match.index));
     found.push({ value, currency, start: match.index, end: match.index + match[0].length, restated });

@@ -32,6 +32,8 @@ interface Trigger extends Span {
 
 /** A group of donors with the part of the sentence their verbs may be in. */
 interface Head extends Group {
+  /** Where its verbs may begin: after its first donors ("Norway paid for, together with Denmark, …"). */
+  readonly verbsFrom: number;
   /** Donors added inside the relative clause after the group; they share only its verbs. */
   readonly companions: string[];
   readonly relative: Span | null;
@@ -55,8 +57,7 @@ function findTriggers(sentence: string, words: Patterns): Trigger[] {
       const end = start + match[0].length;
       if (found.some((other) => start < other.end && other.start < end)) continue;
       const around = sentence.slice(Math.max(0, start - 40), Math.min(sentence.length, end + 60));
-      const resolved: ExtractStage =
-        stage === 'provided' ? (words.money.test(around) ? 'funded' : 'delivered') : stage;
+      const resolved: ExtractStage = stage === 'provided' ? (words.money.test(around) ? 'funded' : 'delivered') : stage;
       const future = words.future.test(sentence.slice(Math.max(0, start - 40), start));
       found.push({ stage: future ? 'pledged' : resolved, start, end });
     }
@@ -77,30 +78,43 @@ function relativeClauses(sentence: string, words: Patterns): Span[] {
 
 function headsOf(sentence: string, groups: readonly Group[], words: Patterns): Head[] {
   const relatives = relativeClauses(sentence, words);
-  const heads: { codes: string[]; start: number; end: number; companions: string[]; relative: Span | null; within: Span | null }[] = [];
-  let leading: string[] | null = null;
+  const heads: {
+    codes: string[];
+    start: number;
+    end: number;
+    verbsFrom: number;
+    companions: string[];
+    relative: Span | null;
+    within: Span | null;
+  }[] = [];
+  let leading = false;
   groups.forEach((group, index) => {
     const before = sentence.slice(groups[index - 1]?.end ?? 0, group.start);
-    const companion = words.companion.test(before);
-    const within = relatives.find(inside(group)) ?? null;
+    const within = relatives.find((span) => inside(span)(group)) ?? null;
     const last = heads.at(-1);
+    const companion = words.companion.test(before) || (last !== undefined && words.with.test(before));
     if (companion && last && within && last.relative === within) {
       last.companions.push(...group.codes.filter((code) => !last.codes.includes(code)));
       return;
     }
-    if (companion && last && !within) {
+    if ((companion || leading) && last && !within) {
       last.codes.push(...group.codes.filter((code) => !last.codes.includes(code)));
       last.end = group.end;
+      if (leading) last.verbsFrom = group.end;
+      leading = false;
       return;
     }
-    if (companion && !last) {
-      leading = [...group.codes];
-      return;
-    }
-    const codes = leading ? [...new Set([...leading, ...group.codes])] : [...group.codes];
-    leading = null;
+    leading = companion && !last;
     const relative = relatives.find((span) => span.start >= group.end && span.start <= group.end + 2) ?? null;
-    heads.push({ codes, start: group.start, end: group.end, companions: [], relative, within });
+    heads.push({
+      codes: [...group.codes],
+      start: group.start,
+      end: group.end,
+      verbsFrom: group.end,
+      companions: [],
+      relative,
+      within,
+    });
   });
   return heads;
 }
@@ -121,11 +135,32 @@ export function claimsOfSentence(
   const mentions = actors(sentence, findDonors(sentence, language), found, words);
   let heads = headsOf(sentence, groupsOf(sentence, mentions, words), words);
   if (heads.length === 0 && context.previousDonors && words.anaphora.test(sentence)) {
-    heads = [{ codes: [...context.previousDonors], start: 0, end: 0, companions: [], relative: null, within: null }];
+    heads = [
+      {
+        codes: [...context.previousDonors],
+        start: 0,
+        end: 0,
+        verbsFrom: 0,
+        companions: [],
+        relative: null,
+        within: null,
+      },
+    ];
   }
   if (heads.length > 1 && amounts.length === 1 && words.joint.test(sentence)) {
     const codes = [...new Set(heads.flatMap((head) => [...head.codes, ...head.companions]))];
-    heads = [{ codes, start: heads[0]?.start ?? 0, end: heads.at(-1)?.end ?? 0, companions: [], relative: null, within: null }];
+    const end = heads.at(-1)?.end ?? 0;
+    heads = [
+      {
+        codes,
+        start: heads[0]?.start ?? 0,
+        end,
+        verbsFrom: heads[0]?.verbsFrom ?? end,
+        companions: [],
+        relative: null,
+        within: null,
+      },
+    ];
   }
   const mechanism = MECHANISM.test(sentence) ? 'PURL' : null;
   const claims: ExtractedClaim[] = [];
@@ -134,27 +169,30 @@ export function claimsOfSentence(
   heads.forEach((head, index) => {
     const previousEnd = heads[index - 1]?.end ?? 0;
     const regionEnd = Math.min(heads[index + 1]?.start ?? sentence.length, head.within?.end ?? sentence.length);
-    const forward = distinct(triggers.filter(inside({ start: head.end, end: regionEnd })));
+    const forward = distinct(triggers.filter(inside({ start: head.verbsFrom, end: regionEnd })));
     const relative = head.relative;
     const backward = triggers
       .filter(inside({ start: Math.max(previousEnd, head.within?.start ?? 0), end: head.start }))
       .filter((trigger) => !words.clauseBreak.test(sentence.slice(trigger.end, head.start)))
       .at(-1);
-    const passive = backward && /^[\s,]*(?:\p{L}+\s+){0,1}$/u.test(sentence.slice(backward.end, head.start));
+    const passive = backward && /^[\s,]*(?:\p{L}+\s+){0,2}$/u.test(sentence.slice(backward.end, head.start));
     let used = false;
     forward.forEach((trigger, at) => {
       const codes = relative && inside(relative)(trigger) ? [...head.codes, ...head.companions] : head.codes;
-      const from = at === 0 ? head.end : trigger.start;
+      const from = at === 0 ? head.verbsFrom : trigger.start;
       const to = forward[at + 1]?.start ?? regionEnd;
       let candidates = amounts.filter(inside({ start: from, end: to }));
-      if (candidates.length === 0 && at === 0) candidates = amounts.filter(inside({ start: previousEnd, end: head.start })).slice(-1);
+      if (candidates.length === 0 && at === 0)
+        candidates = amounts.filter(inside({ start: previousEnd, end: head.start })).slice(-1);
       if (blocked(trigger, Math.max(previousEnd, head.start - 40))) return;
       used = true;
       add(codes, trigger.stage, candidates, head.start);
     });
     if (backward && (passive || forward.length === 0)) {
       const own = forward.length === 0 ? amounts.filter(inside({ start: head.end, end: regionEnd })) : [];
-      const preceding = amounts.filter(inside({ start: Math.max(previousEnd, backward.start - 80), end: head.start })).slice(-1);
+      const preceding = amounts
+        .filter(inside({ start: Math.max(previousEnd, backward.start - 80), end: head.start }))
+        .slice(-1);
       if (!blocked(backward, Math.max(previousEnd, backward.start - 40))) {
         used = true;
         add(head.codes, backward.stage, own.length > 0 ? own : preceding, head.start);
@@ -162,8 +200,16 @@ export function claimsOfSentence(
     }
     const first = forward[0] ?? backward;
     if (first) inherited = first;
-    else if (!used && inherited && !head.within && !words.relativeBefore.test(sentence.slice(previousEnd, head.start))) {
-      if (!words.hedge.test(sentence.slice(head.start, regionEnd)) && !words.negation.test(sentence.slice(head.end, regionEnd))) {
+    else if (
+      !used &&
+      inherited &&
+      !head.within &&
+      !words.relativeBefore.test(sentence.slice(previousEnd, head.start))
+    ) {
+      if (
+        !words.hedge.test(sentence.slice(head.start, regionEnd)) &&
+        !words.negation.test(sentence.slice(head.end, regionEnd))
+      ) {
         add(head.codes, inherited.stage, amounts.filter(inside({ start: head.end, end: regionEnd })), head.start);
       }
     }
@@ -183,11 +229,18 @@ export function claimsOfSentence(
     );
   }
 
-  function add(codes: readonly string[], stage: ExtractStage, candidates: readonly AmountMention[], from: number): void {
+  function add(
+    codes: readonly string[],
+    stage: ExtractStage,
+    candidates: readonly AmountMention[],
+    from: number,
+  ): void {
     const [first, ...rest] = candidates;
     const donors = [...codes];
     if (donors.length > 1 && candidates.length === donors.length && words.respectively.test(sentence)) {
-      donors.forEach((code, at) => claims.push(claim([code], stage, amountFor(candidates[at], [code]))));
+      donors.forEach((code, at) => {
+        claims.push(claim([code], stage, amountFor(candidates[at], [code])));
+      });
       return;
     }
     if (donors.length > 1 && words.each.test(sentence.slice(from))) {

@@ -114,7 +114,11 @@ const FORMS: Record<string, Forms> = {
     capitals: { en: ['Paris'], uk: ['Париж'], ru: ['Париж'] },
   },
   GB: {
-    names: { en: ['Britain', 'Great Britain', 'UK', 'U.K.'], uk: ['Британія', 'Великобританія'], ru: ['Британия'] },
+    names: {
+      en: ['Britain', 'Great Britain', 'UK', 'U.K.'],
+      uk: ['Британія', 'Великобританія', 'Сполучене Королівство'],
+      ru: ['Британия', 'Соединенное Королевство'],
+    },
     adjectives: { en: ['British'], uk: ['британськ', 'британц'], ru: ['британск', 'британц'] },
     capitals: { en: ['London'], uk: ['Лондон'], ru: ['Лондон'] },
   },
@@ -223,7 +227,7 @@ const ADJECTIVE_ENDINGS = '\\p{Ll}{0,4}';
 const LETTER_BEFORE = '(?<![\\p{L}\\p{N}])';
 const LETTER_AFTER = '(?![\\p{L}\\p{N}])';
 
-const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The stem of a Ukrainian or Russian word: its final vowel (or the "я" of "-ія / -ия") taken off. */
 function stemOf(word: string): string {
@@ -234,12 +238,12 @@ function stemOf(word: string): string {
 
 /** A pattern for a name of one or more words, each word in any case. Acronyms stay as they are. */
 function inflectedName(name: string, language: ExtractLanguage): string {
-  if (language === 'en') return escape(name).replace(/ /g, '\\s+');
+  if (language === 'en') return escapeRegExp(name).replace(/ /g, '\\s+');
   const words = name.split(/\s+/);
   return words
     .map((word, index) => {
-      if (/^\p{Lu}{2,}$/u.test(word)) return escape(word);
-      const first = index === 0 ? escape : anyCaseFirst;
+      if (/^\p{Lu}{2,}$/u.test(word)) return escapeRegExp(word);
+      const first = index === 0 ? escapeRegExp : anyCaseFirst;
       // Words before the last agree with it, as adjectives do ("Сполученими Штатами").
       if (index < words.length - 1)
         return first(word.replace(/(?:ий|ый|ой|ій|ая|яя|ое|ее|ые|ие|і|а|е)$/u, '')) + ADJECTIVE_ENDINGS;
@@ -253,12 +257,12 @@ function inflectedName(name: string, language: ExtractLanguage): string {
 /** A word whose first letter may be either case ("Європейський союз", "Европейская Комиссия"). */
 function anyCaseFirst(word: string): string {
   const first = word.charAt(0);
-  return `[${first.toLowerCase()}${first.toUpperCase()}]${escape(word.slice(1))}`;
+  return `[${first.toLowerCase()}${first.toUpperCase()}]${escapeRegExp(word.slice(1))}`;
 }
 
 /** An adjective stem with either first letter case; endings follow. English demonyms are whole words. */
 function adjective(stem: string, language: ExtractLanguage): string {
-  if (language === 'en') return `${escape(stem)}(?:'s)?`;
+  if (language === 'en') return `${escapeRegExp(stem)}(?:'s)?`;
   return anyCaseFirst(stem) + ADJECTIVE_ENDINGS;
 }
 

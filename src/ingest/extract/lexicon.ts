@@ -31,6 +31,8 @@ export interface Lexicon {
   readonly connectors: string;
   /** "together with", "разом із": the donors after it join the group before (or after) it. */
   readonly companion: string;
+  /** A bare "with" (in uk / ru the instrumental "з / с"), which makes the donors after it companions. */
+  readonly with: string;
   /** "including", "у тому числі": a part of a sum stated beside it. */
   readonly including: string;
   /** Relative pronouns that open a clause about the words before them ("Denmark, which…"). */
@@ -78,7 +80,10 @@ const EN: Lexicon = {
     [r`(?:paid|pays|paying)(?:\s+for)?`, 'funded'],
     [r`(?:financed|co-financed|funded|co-funded|transferred|disbursed|contributed|bankrolled|channell?ed)`, 'funded'],
     [r`(?:finances|funds|covers|covered)\s+(?:the|a|an|its)`, 'funded'],
-    [r`(?:contributions?\s+(?:were|was|have\s+been)\s+made|made\s+(?:a\s+|its\s+|the\s+\w+\s+)?contributions?)`, 'funded'],
+    [
+      r`(?:contributions?\s+(?:were|was|have\s+been)\s+made|made\s+(?:a\s+|its\s+|the\s+\w+\s+)?contributions?)`,
+      'funded',
+    ],
     [r`(?:bought|purchased)\s+with`, 'funded'],
     [r`arriv(?:e|es|ed|ing)`, 'delivered'],
     [r`delivered`, 'delivered'],
@@ -99,6 +104,7 @@ const EN: Lexicon = {
   respectively: r`respectively`,
   connectors: r`(?:,|and|&|as\s+well\s+as|plus|the|\(|\)|:|-)`,
   companion: r`(?:together|jointly|along)\s+with`,
+  with: r`with(?:\s+the)?`,
   including: r`(?:including|of\s+which|among\s+them)`,
   relative: r`(?:which|who|whose|that)`,
   clauseBreak: r`(?:;|,\s*(?:and|but|while|whereas)\s|\s(?:while|whereas|but)\s)`,
@@ -150,6 +156,7 @@ const UK: Lexicon = {
   respectively: r`відповідно`,
   connectors: r`(?:,|і|й|та|а\s+також|\(|\)|:|-)`,
   companion: r`(?:разом|спільно)\s+(?:з|із|зі)`,
+  with: r`(?:з|із|зі)`,
   including: r`(?:у\s+тому\s+числі|в\s+тому\s+числі|включно\s+(?:з|із)|з\s+них|зокрема)`,
   relative: r`(?:як(?:а|ий|і|е|ого|ої|им|ій|их|ими)|котр\p{L}*|чи\p{L}*)`,
   clauseBreak: r`(?:;|,\s*(?:а|але|і|та|тоді\s+як|хоча|проте)\s)`,
@@ -175,7 +182,10 @@ const RU: Lexicon = {
       r`(?:профинансиру(?:ет|ют)|профинансировать|будет\s+финансировать|оплат(?:ит|ят|ить)|предостав(?:ит|ят|ить)|переда(?:ст|дут|ть)|направ(?:ит|ят|ить)|закуп(?:ит|ят)|приобрет(?:ет|ут)|вложит|инвестирует|внес(?:ет|ут)|постав(?:ит|ят)|достав(?:ит|ят))`,
       'pledged',
     ],
-    [r`(?:согласи(?:лась|лись|лся)|реши(?:ла|ли|л)|подписа(?:ла|ли|л)|утверди(?:ла|ли|л)|одобри(?:ла|ли|л))`, 'pledged'],
+    [
+      r`(?:согласи(?:лась|лись|лся)|реши(?:ла|ли|л)|подписа(?:ла|ли|л)|утверди(?:ла|ли|л)|одобри(?:ла|ли|л))`,
+      'pledged',
+    ],
     [
       r`(?:оплати(?:ла|ли|л|ло)|оплативш\p{L}*|оплачен\p{L}*|профинансирова(?:ла|ли|л|ло)|профинансировавш\p{L}*|профинансирован\p{L}*|софинансирова\p{L}*|финансирова(?:ла|ли|л)|перечисли(?:ла|ли|л|ло)|перечисливш\p{L}*|перечислен\p{L}*|выплати(?:ла|ли|л)|внес(?:ла|ли|ло)|покры(?:ла|ли|л)|направи(?:ла|ли|л))`,
       'funded',
@@ -198,6 +208,7 @@ const RU: Lexicon = {
   respectively: r`соответственно`,
   connectors: r`(?:,|и|а\s+также|\(|\)|:|-)`,
   companion: r`(?:вместе|совместно)\s+(?:с|со)`,
+  with: r`(?:с|со)`,
   including: r`(?:в\s+том\s+числе|включая|из\s+них|в\s+частности)`,
   relative: r`(?:котор\p{L}*|чь\p{L}*)`,
   clauseBreak: r`(?:;|,\s*(?:а|но|и|тогда\s+как|хотя|однако)\s)`,

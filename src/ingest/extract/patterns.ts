@@ -18,6 +18,8 @@ export interface Patterns {
   readonly respectively: RegExp;
   readonly connectors: RegExp;
   readonly companion: RegExp;
+  /** A bare "with" before donors in the instrumental case: companions when a group came before. */
+  readonly with: RegExp;
   readonly including: RegExp;
   readonly relativeClause: RegExp;
   readonly relativeBefore: RegExp;
@@ -54,6 +56,7 @@ export function patternsFor(language: ExtractLanguage): Patterns {
     respectively: word(l.respectively),
     connectors: new RegExp(`^(?:\\s|${l.connectors}${E})*$`, 'iu'),
     companion: new RegExp(`${B}${l.companion}\\s*$`, 'iu'),
+    with: new RegExp(`${B}${l.with}\\s*$`, 'iu'),
     including: word(l.including),
     relativeClause: new RegExp(`[,(]\\s*(?:\\p{L}+\\s+){0,2}?${l.relative}${E}`, 'giu'),
     relativeBefore: new RegExp(`${B}${l.relative}${E}[^,;]*$`, 'iu'),

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { findAmounts } from '../../../../src/ingest/extract/amounts.ts';
 
-const read = (text: string) => findAmounts(text, 'en').map(({ value, currency, restated }) => ({ value, currency, restated }));
+const read = (text: string) =>
+  findAmounts(text, 'en').map(({ value, currency, restated }) => ({ value, currency, restated }));
 
 describe('sums of money as the press writes them', () => {
   it.each([

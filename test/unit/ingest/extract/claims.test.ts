@@ -9,10 +9,20 @@ const claims = (text: string, language: ExtractLanguage) =>
 describe('claims of aid in a sentence', () => {
   it('gives a joint figure to all its donors together, never to each', () => {
     expect(claims('Norway, Poland and Germany will together fund a $500 million PURL package.', 'en')).toEqual([
-      { donors: ['NO', 'PL', 'DE'], stage: 'pledged', amount: { value: 500_000_000, currency: 'USD' }, mechanism: 'PURL' },
+      {
+        donors: ['NO', 'PL', 'DE'],
+        stage: 'pledged',
+        amount: { value: 500_000_000, currency: 'USD' },
+        mechanism: 'PURL',
+      },
     ]);
     expect(claims('Норвегія, Польща та Німеччина спільно профінансують пакет на $500 млн.', 'uk')).toEqual([
-      { donors: ['NO', 'PL', 'DE'], stage: 'pledged', amount: { value: 500_000_000, currency: 'USD' }, mechanism: null },
+      {
+        donors: ['NO', 'PL', 'DE'],
+        stage: 'pledged',
+        amount: { value: 500_000_000, currency: 'USD' },
+        mechanism: null,
+      },
     ]);
   });
 
