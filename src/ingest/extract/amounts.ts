@@ -58,6 +58,11 @@ const SCALES: readonly (readonly [string, number])[] = [
 
 /** Sums written in words: "half a billion", "півмільярда", "a billion". */
 const WORD_NUMBERS: readonly (readonly [string, number])[] = [
+  [
+    '(?:one\\s+and\\s+a\\s+half\\s+billion|півтора\\s+мільярд\\p{L}*|полтора\\s+миллиард\\p{L}*|півтора\\s+млрд|полтора\\s+млрд)',
+    1.5e9,
+  ],
+  ['(?:півтора\\s+мільйон\\p{L}*|полтора\\s+миллион\\p{L}*|півтора\\s+млн|полтора\\s+млн)', 1.5e6],
   ['(?:half\\s+a\\s+billion|half-a-billion|пів\\s*мільярда|півмільярда|пол\\s*миллиарда|полмиллиарда)', 5e8],
   ['(?:a\\s+billion|one\\s+billion|мільярд|миллиард)', 1e9],
   ['(?:half\\s+a\\s+million|пів\\s*мільйона|полмиллиона)', 5e5],

@@ -65,6 +65,25 @@ function findTriggers(sentence: string, words: Patterns): Trigger[] {
   return found.sort((a, b) => a.start - b.start);
 }
 
+/**
+ * Groups that only say who spoke ("…, the Czech Defence Ministry said", "— заявив міністр оборони Швеції") give
+ * nothing themselves; when they speak in the first person ("we have paid"), they are the givers of the quote.
+ */
+function speakerGroups(sentence: string, groups: readonly Group[], words: Patterns) {
+  const givers: Group[] = [];
+  const quoting: Group[] = [];
+  const firstPerson = words.firstPerson.test(sentence);
+  groups.forEach((group, index) => {
+    const before = sentence.slice(groups[index - 1]?.end ?? 0, group.start);
+    const after = sentence.slice(group.end);
+    const speaker =
+      words.speechBefore.test(before) || (/,\s*(?:the\s+)?$/iu.test(before) && words.speechAfter.test(after));
+    if (!speaker) givers.push(group);
+    else if (firstPerson) quoting.push(group);
+  });
+  return { givers, quoting };
+}
+
 /** Relative clauses: from ", which" to the next comma, dash or semicolon. */
 function relativeClauses(sentence: string, words: Patterns): Span[] {
   const spans: Span[] = [];
@@ -76,8 +95,7 @@ function relativeClauses(sentence: string, words: Patterns): Span[] {
   return spans;
 }
 
-function headsOf(sentence: string, groups: readonly Group[], words: Patterns): Head[] {
-  const relatives = relativeClauses(sentence, words);
+function headsOf(sentence: string, groups: readonly Group[], relatives: readonly Span[], words: Patterns): Head[] {
   const heads: {
     codes: string[];
     start: number;
@@ -104,6 +122,14 @@ function headsOf(sentence: string, groups: readonly Group[], words: Patterns): H
       leading = false;
       return;
     }
+    // "узгоджений із Німеччиною": donors after a bare "with" and no donor before them are partners, not givers.
+    if (
+      !last &&
+      words.with.test(before) &&
+      !words.companion.test(before) &&
+      words.instrumental.test(sentence.slice(group.start, group.end))
+    )
+      return;
     leading = companion && !last;
     const relative = relatives.find((span) => span.start >= group.end && span.start <= group.end + 2) ?? null;
     heads.push({
@@ -133,7 +159,9 @@ export function claimsOfSentence(
   const amounts = found.filter((amount) => !amount.restated);
   if (amounts.length === 0 && !words.aid.test(sentence)) return [];
   const mentions = actors(sentence, findDonors(sentence, language), found, words);
-  let heads = headsOf(sentence, groupsOf(sentence, mentions, words), words);
+  const relatives = relativeClauses(sentence, words);
+  const speakers = speakerGroups(sentence, groupsOf(sentence, mentions, words), words);
+  let heads = headsOf(sentence, speakers.givers, relatives, words);
   if (heads.length === 0 && context.previousDonors && words.anaphora.test(sentence)) {
     heads = [
       {
@@ -164,12 +192,32 @@ export function claimsOfSentence(
   }
   const mechanism = MECHANISM.test(sentence) ? 'PURL' : null;
   const claims: ExtractedClaim[] = [];
+  // «We have paid in full», said Sweden's defence minister: the speaker's state is the giver of a first-person quote.
+  for (const speaker of speakers.quoting) {
+    const verb = triggers.find((trigger) => trigger.end <= speaker.start && !blocked(trigger, 0));
+    if (verb)
+      add(
+        speaker.codes,
+        verb.stage,
+        amounts.filter((amount) => amount.end <= speaker.start).slice(0, 1),
+        speaker.start,
+      );
+  }
   let inherited: Trigger | null = null;
 
   heads.forEach((head, index) => {
     const previousEnd = heads[index - 1]?.end ?? 0;
     const regionEnd = Math.min(heads[index + 1]?.start ?? sentence.length, head.within?.end ?? sentence.length);
-    const forward = distinct(triggers.filter(inside({ start: head.verbsFrom, end: regionEnd })));
+    // Verbs of a relative clause with donors of its own ("вертольоти, ремонт яких профінансувала Британія") are
+    // theirs; a relative clause about what the donors gave ("пакет, перша частина якого надійшла") is about them too.
+    const others = mentions.filter((mention) => mention.start < head.start || mention.start >= head.end);
+    const foreign = (trigger: Trigger) =>
+      relatives.some(
+        (span) => span !== head.relative && span !== head.within && inside(span)(trigger) && others.some(inside(span)),
+      );
+    const forward = distinct(
+      triggers.filter(inside({ start: head.verbsFrom, end: regionEnd })).filter((trigger) => !foreign(trigger)),
+    );
     const relative = head.relative;
     const backward = triggers
       .filter(inside({ start: Math.max(previousEnd, head.within?.start ?? 0), end: head.start }))
@@ -177,6 +225,7 @@ export function claimsOfSentence(
       .at(-1);
     const passive = backward && /^[\s,]*(?:\p{L}+\s+){0,2}$/u.test(sentence.slice(backward.end, head.start));
     let used = false;
+    let carried: AmountMention[] = [];
     forward.forEach((trigger, at) => {
       const codes = relative && inside(relative)(trigger) ? [...head.codes, ...head.companions] : head.codes;
       const from = at === 0 ? head.verbsFrom : trigger.start;
@@ -184,7 +233,13 @@ export function claimsOfSentence(
       let candidates = amounts.filter(inside({ start: from, end: to }));
       if (candidates.length === 0 && at === 0)
         candidates = amounts.filter(inside({ start: previousEnd, end: head.start })).slice(-1);
-      if (blocked(trigger, Math.max(previousEnd, head.start - 40))) return;
+      if (candidates.length === 0) candidates = carried;
+      // "has not yet transferred the €100 million it pledged": the sum of a negated verb goes to the next one.
+      if (blocked(trigger, Math.max(previousEnd, head.start - 40))) {
+        carried = candidates;
+        return;
+      }
+      carried = [];
       used = true;
       add(codes, trigger.stage, candidates, head.start);
     });
@@ -197,6 +252,13 @@ export function claimsOfSentence(
         used = true;
         add(head.codes, backward.stage, own.length > 0 ? own : preceding, head.start);
       }
+    }
+    // "Україна отримала партію з пакета, який профінансували Швеція та Данія": what arrived is theirs.
+    if (head.within && head.within !== heads[index - 1]?.relative) {
+      const arrival = triggers
+        .filter(inside({ start: previousEnd, end: head.within.start }))
+        .find((trigger) => trigger.stage === 'delivered' && !blocked(trigger, previousEnd));
+      if (arrival) add(head.codes, 'delivered', [], head.start);
     }
     const first = forward[0] ?? backward;
     if (first) inherited = first;

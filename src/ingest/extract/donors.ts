@@ -195,6 +195,10 @@ const FORMS: Record<string, Forms> = {
     adjectives: { en: ['Turkish'], uk: ['турецьк'], ru: ['турецк'] },
     capitals: { en: ['Ankara'], uk: ['Анкара'], ru: ['Анкара'] },
   },
+  TW: {
+    adjectives: { en: ['Taiwanese'], uk: ['тайванськ'], ru: ['тайваньск'] },
+    capitals: { en: ['Taipei'], uk: ['Тайбеї'], ru: ['Тайбэ'] },
+  },
   US: {
     names: {
       en: ['US', 'U.S.', 'USA', 'America', 'the United States of America'],

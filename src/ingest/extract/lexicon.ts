@@ -53,6 +53,12 @@ export interface Lexicon {
   readonly notAid: string;
   /** Sentence openings that refer to the donor of the sentence before ("It also…", "Країна також…"). */
   readonly anaphora: string;
+  /** A verb of speech before the speaker ("said Swedish Defence Minister", "заявив міністр оборони Швеції"). */
+  readonly speechBefore: string;
+  /** A verb of speech after the speaker, ending the sentence ("…, the Czech Defence Ministry said."). */
+  readonly speechAfter: string;
+  /** Words of a first-person quote: the speaker is the actor. */
+  readonly firstPerson: string;
   /** Words after "EU" that make it an attribute or the club of its members ("EU accession", "EU countries"). */
   readonly euAttribute: string;
   /** Words before "ЄС / ЕС" that make it the club of its members ("країни ЄС", "members of the EU"). */
@@ -85,16 +91,19 @@ const EN: Lexicon = {
       'funded',
     ],
     [r`(?:bought|purchased)\s+with`, 'funded'],
+    [r`(?:is|are)\s+(?:funding|financing|paying\s+for|bankrolling)`, 'funded'],
+    [r`(?:chipped\s+in|footed\s+the\s+bill|stumped\s+up|set\s+aside)`, 'funded'],
     [r`arriv(?:e|es|ed|ing)`, 'delivered'],
     [r`delivered`, 'delivered'],
     [r`(?:received|receives)`, 'delivered'],
     [r`handed\s+over`, 'delivered'],
     [r`(?:reached|entered)\s+(?:ukraine|the\s+front)`, 'delivered'],
-    [r`(?:shipped|sent|supplied|donated)`, 'delivered'],
-    [r`(?:provided|secured)`, 'provided'],
+    [r`(?:shipped|sent|supplied|donated|gave|has\s+given|have\s+given)`, 'delivered'],
+    [r`(?:is|are)\s+(?:sending|supplying|delivering|shipping)`, 'delivered'],
+    [r`(?:provided|secured|(?:is|are)\s+providing|(?:is|are)\s+giving)`, 'provided'],
   ],
   future: r`(?:will|would|shall|to|is\s+to|are\s+to|set\s+to|going\s+to|due\s+to|expected\s+to)\s+(?:\w+\s+){0,2}?(?:be\s+)?$`,
-  hedges: r`(?:may|might|could|would|consider(?:s|ing|ed)?|discuss(?:es|ing|ed)?|mull(?:s|ing|ed)?|weigh(?:s|ing)?|whether|urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+on|appeal(?:s|ed)?|ask(?:s|ed|ing)|hope[sd]?|likely|wants?\s+to|seek(?:s|ing)?|propos(?:e|es|ed|ing)|plans?\s+to|intends?\s+to|reportedly|rumou?red|expects?|expected|possible|possibly|prefers?|ready\s+to|through\s+which|via\s+which|allows?|enables?|lets)`,
+  hedges: r`(?:may|might|could|would|consider(?:s|ing|ed)?|discuss(?:es|ing|ed)?|mull(?:s|ing|ed)?|weigh(?:s|ing)?|whether|urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+on|appeal(?:s|ed)?|ask(?:s|ed|ing)|hope[sd]?|likely|wants?\s+to|seek(?:s|ing)?|propos(?:e|es|ed|ing)|plans?\s+to|intends?\s+to|reportedly|rumou?red|expects?|expected|possible|possibly|prefers?|ready\s+to|through\s+which|via\s+which|under\s+which|allows?|enables?|lets|provides\s+for|involves)`,
   negations: r`(?:not|n't|never|no\s+longer|yet\s+to|failed\s+to|refused\s+to|declined\s+to)(?:\s+\w+){0,2}\s*$`,
   conditions: r`(?:if|unless|provided\s+that|on\s+condition)`,
   aid: r`(?:aid|assistance|package|support|weapon|arms|military|fund|financ|money|PURL|air\s+defen|Patriot|HIMARS|missile|ammunition|munition|shell|equipment|drone|tranche|contribution|grant|loan|howitzer|interceptor|vehicle|tank|system|supplies|donation|share|deal|jets?|F-16|aircraft|artillery|armou?red|armed\s+forces)`,
@@ -110,14 +119,17 @@ const EN: Lexicon = {
   clauseBreak: r`(?:;|,\s*(?:and|but|while|whereas)\s|\s(?:while|whereas|but)\s)`,
   places: r`(?:in|at|near|to|visit(?:ed|ing)?)\s+(?:the\s+)?$`,
   attribution: r`(?:according\s+to|cited\s+by|reported\s+by|told)\s+(?:the\s+)?$`,
-  notActors: r`(?:-led|-made|initiative|manufacturers?|producers?|companies|company|firms?|industry|intelligence|media|newspaper|broadcaster|press|agency|outlet)`,
+  notActors: r`(?:led|made|initiative|manufacturers?|producers?|companies|company|firms?|industry|intelligence|media|newspaper|broadcaster|press|agency|outlet)`,
   sellers: r`(?:from|of|by)\s+(?:the\s+)?$`,
   purchase: r`(?:buy|bought|purchas|procur|sale|sell|sold|stock)`,
   weapons: r`(?:weapons?|arms|equipment|systems?|munitions?|missiles?|air\s+defen[cs]e|Patriot|HIMARS|made|industry|manufactur|stockpiles?|stocks?|defen[cs]e\s+(?:companies|industry|firms))`,
-  notAid: r`(?:Ukraine\s+(?:\w+\s+){0,5}(?:to\s+buy|bought|buys|will\s+buy|purchas|procur|order)|(?:its|their)\s+own\s+(?:armed\s+forces|army|military|forces|needs)|Moldova|Israel|Taiwan)`,
+  notAid: r`(?:Ukraine\s+(?:\w+\s+){0,5}(?:to\s+buy|bought|buys|will\s+buy|purchas|procur|order)|for\s+(?:its|their)\s+own\s+(?:armed\s+forces|army|military|forces|needs)|Moldova|Israel|Taiwan)`,
   anaphora: r`^(?:it|they|the\s+country|the\s+government|its\s+government|the\s+kingdom|the\s+ministry)\s+(?!is\b|was\b|are\b|were\b)`,
   euAttribute: r`(?:accession|membership|member|members|countries|states|leaders|partners|allies|nations|level|law|rules|integration|candidate|summit|foreign\s+ministers|defen[cs]e\s+ministers)`,
   euMembers: r`(?:members?\s+of\s+the|countries\s+of\s+the|outside\s+the|join(?:ing|ed)?\s+the)`,
+  speechBefore: r`(?:said|told|wrote|according\s+to)`,
+  speechAfter: r`(?:said|says|told\s+[\p{L}]+|reported|noted|added|stated|wrote|confirmed|announced)`,
+  firstPerson: r`(?:we|our|us)`,
 };
 
 const UK: Lexicon = {
@@ -144,9 +156,10 @@ const UK: Lexicon = {
       'delivered',
     ],
     [r`(?:нада(?:ла|ли|в|но)|наданий|надана|надані|забезпечи(?:ла|ли|в))`, 'provided'],
+    [r`(?:постача(?:ла|ли|в)|відвантажи(?:ла|ли|в)|відвантажен\p{L}*)`, 'delivered'],
   ],
   future: r`(?:буде|будуть|має\s+бути|мають\s+бути|планується|мають|має)\s+$`,
-  hedges: r`(?:може|можуть|міг\s+би|могла\s+б|могли\s+б|могла\s+би|розгляда\p{L}*|обговорю\p{L}*|чи|закликав|закликала|закликали|закликає|просить|просив|просила|попроси\p{L}*|сподіва\p{L}*|очіку\p{L}*|план(?:ує|ують|ували|увала)|має\s+намір|мають\s+намір|пропону\p{L}*|запропонува\p{L}*|імовірно|ймовірно|можливо|хоче|хочуть|хотіла\s+б|вивча\p{L}*|готов\p{L}*|за\s+допомогою\s+яко\p{L}*|через\s+як\p{L}*|дозволя\p{L}*|дає\s+змогу|надає\s+можливість)`,
+  hedges: r`(?:може|можуть|міг\s+би|могла\s+б|могли\s+б|могла\s+би|розгляда\p{L}*|обговорю\p{L}*|чи|закликав|закликала|закликали|закликає|просить|просив|просила|попроси\p{L}*|сподіва\p{L}*|очіку\p{L}*|план(?:ує|ують|ували|увала)|має\s+намір|мають\s+намір|пропону\p{L}*|запропонува\p{L}*|імовірно|ймовірно|можливо|хоче|хочуть|хотіла\s+б|вивча\p{L}*|готов\p{L}*|за\s+допомогою\s+яко\p{L}*|через\s+як\p{L}*|дозволя\p{L}*|дає\s+змогу|надає\s+можливість|передбача\p{L}*|за\s+яким\p{L}*)`,
   negations: r`(?:не|ні|ніколи|відмови\p{L}*)(?:\s+\p{L}+){0,2}\s*$`,
   conditions: r`(?:якщо|за\s+умови|у\s+разі)`,
   aid: r`(?:допомог|пакет|підтримк|зброї|зброю|зброя|озброєн|військов|фінанс|кошт|PURL|ППО|протиповітрян|Patriot|HIMARS|ракет|боєприпас|снаряд|техні|дрон|транш|внес|грант|кредит|обладнан|систем|постач|частк|угод|ЗСУ|Збройн|літак|F-16|бронетранспортер|БТР|танк|гаубиц|артилер|бронемашин|гелікоптер|вертольот|винищувач)`,
@@ -166,10 +179,13 @@ const UK: Lexicon = {
   sellers: r`(?:у|в|від|із|з)\s+$`,
   purchase: r`(?:закуп|купів|купу|придба|продаж|прода)`,
   weapons: r`(?:зброї|зброю|озброєн|систем|виробництва|виробник|оборонн|запас|ракет|боєприпас|Patriot|HIMARS|ППО|техні)`,
-  notAid: r`(?:Україна\s+(?:\p{L}+\s+){0,4}(?:закуп|купи|купу|придба|замови)|власн\p{L}*\s+(?:збройн|арм|військ|потреб)|для\s+себе|Молдов|Ізраїл|Тайван)`,
+  notAid: r`(?:Україна\s+(?:\p{L}+\s+){0,4}(?:закуп|купи|купу|придба|замови)|для\s+власн\p{L}*\s+(?:збройн|арм|військ|потреб)|для\s+себе|Молдов|Ізраїл|Тайван)`,
   anaphora: r`^(?:вона|вони|країна|уряд|крім\s+того,\s+країна)(?![\p{L}])`,
   euAttribute: r`(?:член\p{L}*|країн\p{L}*|держав\p{L}*|лідер\p{L}*|партнер\p{L}*|союзник\p{L}*|рівн\p{L}*|правил\p{L}*|саміт\p{L}*)`,
   euMembers: r`(?:країн\p{L}*|держав\p{L}*|член\p{L}*|членств\p{L}*\s+(?:в|у)|вступ\p{L}*\s+(?:до|в|у)|лідер\p{L}*|міністр\p{L}*|посл\p{L}*)`,
+  speechBefore: r`(?:заяви\p{L}*|повідоми\p{L}*|сказа\p{L}*|зазначи\p{L}*|наголоси\p{L}*|написа\p{L}*|підкресли\p{L}*)`,
+  speechAfter: r`(?:заяви\p{L}*|повідоми\p{L}*|сказа\p{L}*|зазначи\p{L}*|наголоси\p{L}*|написа\p{L}*)`,
+  firstPerson: r`(?:ми|наш\p{L}*|нам|нас)`,
 };
 
 const RU: Lexicon = {
@@ -196,9 +212,10 @@ const RU: Lexicon = {
       'delivered',
     ],
     [r`(?:предостави(?:ла|ли|л|ло)|предоставлен\p{L}*|обеспечи(?:ла|ли|л))`, 'provided'],
+    [r`(?:поставля(?:ла|ли|л)|отгрузи(?:ла|ли|л)|отгружен\p{L}*)`, 'delivered'],
   ],
   future: r`(?:будет|будут|должен\s+быть|должна\s+быть|должны\s+быть|планируется)\s+$`,
-  hedges: r`(?:может|могут|мог\s+бы|могла\s+бы|могли\s+бы|рассматрива\p{L}*|обсужда\p{L}*|ли|призвал\p{L}*|призыва\p{L}*|просит|просил\p{L}*|попроси\p{L}*|надеется|надеются|ожида\p{L}*|планиру(?:ет|ют)|намерен\p{L}*|предлага\p{L}*|предложи\p{L}*|вероятно|возможно|хочет|хотят|хотела\s+бы|изуча\p{L}*|готов\p{L}*|с\s+помощью\s+котор\p{L}*|через\s+котор\p{L}*|позволя\p{L}*|дает\s+возможность)`,
+  hedges: r`(?:может|могут|мог\s+бы|могла\s+бы|могли\s+бы|рассматрива\p{L}*|обсужда\p{L}*|ли|призвал\p{L}*|призыва\p{L}*|просит|просил\p{L}*|попроси\p{L}*|надеется|надеются|ожида\p{L}*|планиру(?:ет|ют)|намерен\p{L}*|предлага\p{L}*|предложи\p{L}*|вероятно|возможно|хочет|хотят|хотела\s+бы|изуча\p{L}*|готов\p{L}*|с\s+помощью\s+котор\p{L}*|через\s+котор\p{L}*|позволя\p{L}*|дает\s+возможность|предусматрива\p{L}*|по\s+котор\p{L}*)`,
   negations: r`(?:не|ни|никогда|отказа\p{L}*)(?:\s+\p{L}+){0,2}\s*$`,
   conditions: r`(?:если|при\s+условии|в\s+случае)`,
   aid: r`(?:помощ|пакет|поддержк|оруж|вооружен|военн|финанс|средств|PURL|ПВО|противовоздуш|Patriot|HIMARS|ракет|боеприпас|снаряд|техник|дрон|транш|взнос|грант|кредит|оборудован|систем|постав|дол[юия]|част[ьи]|сделк|ВСУ|Вооруженн|самолет|F-16|бронетранспортер|БТР|танк|гаубиц|артиллер|бронемашин|вертолет|истребител)`,
@@ -218,10 +235,13 @@ const RU: Lexicon = {
   sellers: r`(?:в|у|из|от)\s+$`,
   purchase: r`(?:закуп|покуп|купи|приобрет|приобре|продаж|прода)`,
   weapons: r`(?:оружи|вооружен|систем|производства|производител|оборонн|запас|ракет|боеприпас|Patriot|HIMARS|ПВО|техник)`,
-  notAid: r`(?:Украина\s+(?:\p{L}+\s+){0,4}(?:закуп|купи|купл|приобре|заказ)|собственн\p{L}*\s+(?:вооруж|арм|войск|нужд)|своих\s+вооруж|для\s+себя|Молдов|Израил|Тайван)`,
+  notAid: r`(?:Украина\s+(?:\p{L}+\s+){0,4}(?:закуп|купи|купл|приобре|заказ)|для\s+собственн\p{L}*\s+(?:вооруж|арм|войск|нужд)|своих\s+вооруж|для\s+себя|Молдов|Израил|Тайван)`,
   anaphora: r`^(?:она|они|страна|правительство|кроме\s+того,\s+страна)(?![\p{L}])`,
   euAttribute: r`(?:член\p{L}*|стран\p{L}*|государств\p{L}*|лидер\p{L}*|партнер\p{L}*|союзник\p{L}*|уровн\p{L}*|правил\p{L}*|саммит\p{L}*)`,
   euMembers: r`(?:стран\p{L}*|государств\p{L}*|член\p{L}*|членств\p{L}*\s+в|вступлени\p{L}*\s+в|лидер\p{L}*|министр\p{L}*|посл\p{L}*)`,
+  speechBefore: r`(?:заяви\p{L}*|сообщи\p{L}*|сказа\p{L}*|отмети\p{L}*|подчеркну\p{L}*|написа\p{L}*)`,
+  speechAfter: r`(?:заяви\p{L}*|сообщи\p{L}*|сказа\p{L}*|отмети\p{L}*|подчеркну\p{L}*|написа\p{L}*)`,
+  firstPerson: r`(?:мы|наш\p{L}*|нам|нас)`,
 };
 
 export const LEXICONS: Record<ExtractLanguage, Lexicon> = { en: EN, uk: UK, ru: RU };

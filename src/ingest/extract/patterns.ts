@@ -20,6 +20,8 @@ export interface Patterns {
   readonly companion: RegExp;
   /** A bare "with" before donors in the instrumental case: companions when a group came before. */
   readonly with: RegExp;
+  /** A donor's name in the instrumental case (uk / ru); in English any name. */
+  readonly instrumental: RegExp;
   readonly including: RegExp;
   readonly relativeClause: RegExp;
   readonly relativeBefore: RegExp;
@@ -32,6 +34,9 @@ export interface Patterns {
   readonly weapons: RegExp;
   readonly notAid: RegExp;
   readonly anaphora: RegExp;
+  readonly speechBefore: RegExp;
+  readonly speechAfter: RegExp;
+  readonly firstPerson: RegExp;
   readonly euAttribute: RegExp;
   readonly euMembers: RegExp;
 }
@@ -57,6 +62,7 @@ export function patternsFor(language: ExtractLanguage): Patterns {
     connectors: new RegExp(`^(?:\\s|${l.connectors}${E})*$`, 'iu'),
     companion: new RegExp(`${B}${l.companion}\\s*$`, 'iu'),
     with: new RegExp(`${B}${l.with}\\s*$`, 'iu'),
+    instrumental: new RegExp(language === 'en' ? '.' : '(?:ою|єю|ею|ами|ями|ом|ем|ім|им|ими|ой|ей)$', 'u'),
     including: word(l.including),
     relativeClause: new RegExp(`[,(]\\s*(?:\\p{L}+\\s+){0,2}?${l.relative}${E}`, 'giu'),
     relativeBefore: new RegExp(`${B}${l.relative}${E}[^,;]*$`, 'iu'),
@@ -69,6 +75,12 @@ export function patternsFor(language: ExtractLanguage): Patterns {
     weapons: new RegExp(`^[\\s-]*(?:\\p{L}+[\\s-]+)?${l.weapons}`, 'iu'),
     notAid: new RegExp(`${B}${l.notAid}`, 'iu'),
     anaphora: new RegExp(l.anaphora, 'iu'),
+    speechBefore: new RegExp(`${B}${l.speechBefore}\\s+(?:[\\p{L}'’.-]+\\s+){0,4}$`, 'iu'),
+    speechAfter: new RegExp(
+      `^(?:[\\s,]+[\\p{L}'’.-]+){0,6}?\\s+${l.speechAfter}(?:\\s+(?:on|in|at|to)\\s+[\\p{L}\\d ]+)?[\\s."»]*$`,
+      'iu',
+    ),
+    firstPerson: word(l.firstPerson),
     euAttribute: new RegExp(`^\\s*${l.euAttribute}`, 'iu'),
     euMembers: new RegExp(`${B}${l.euMembers}\\s*$`, 'iu'),
   };
