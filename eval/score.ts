@@ -10,7 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type ArticleExtraction, extractArticle } from '../src/ingest/article.ts';
 
-export const DEV_SET = new URL('./extraction/dev/', import.meta.url).pathname;
+const DEV_SET = new URL('./extraction/dev/', import.meta.url).pathname;
 export const LANGUAGES = ['uk', 'en', 'ru'] as const;
 type Language = (typeof LANGUAGES)[number];
 
@@ -76,7 +76,7 @@ const pairs = (claims: readonly { donors: readonly string[]; stage: string }[]) 
 const sameDonors = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && [...a].sort().join() === [...b].sort().join();
 
-export function scoreArticle(article: Article): ArticleScore {
+function scoreArticle(article: Article): ArticleScore {
   const predicted = extractArticle(article.content, { fileName: article.file });
   const gold = pairs(article.gold.claims);
   const found = pairs(predicted.claims);

@@ -196,6 +196,41 @@ export const adoptFigureSchema = z.strictObject({
   ...factSchema,
 });
 
+/** A document as a file holds it: its content, and what its name or media type says of its format. */
+const documentFields = {
+  content: z.string().min(1).max(4_000_000).describe('the document: plain text or a saved HTML page'),
+  fileName: z.string().min(1).max(500).optional().describe('its file name; .html or .txt tells the format'),
+  contentType: z.string().min(1).max(200).optional().describe('its media type, e.g. text/html'),
+};
+export const extractSourceSchema = z.strictObject(documentFields);
+export const importSourceSchema = z.strictObject({
+  ...documentFields,
+  id: id.optional(),
+  url: z.string().nullable().optional(),
+  publisher: z.string().optional().describe("default: the page's, else the URL's host"),
+  title: z.string().optional().describe("default: the page's"),
+  author: z.string().nullable().optional().describe("default: the page's"),
+  publishedOn: isoDate.nullable().optional().describe("default: the page's"),
+  language: z.enum(LANGUAGES).optional().describe('default: the language of the text'),
+  storyId: id
+    .nullable()
+    .optional()
+    .describe('the story its other language versions share; omitted: found from the facts it states; null: none'),
+  visibility,
+  ...factSchema,
+});
+export const acceptProposalSchema = z.strictObject({
+  donorIds: z.array(id).max(50).optional().describe('default: the organisations carrying the codes found'),
+  stage: z.enum(CLAIM_STAGES).optional(),
+  amount: moneySchema.nullable().optional(),
+  sentence: z.string().max(5000).optional().describe('default: the sentence it was found in'),
+  subject: subjectSchema.nullable().optional().describe("default: the linked event's package or contribution"),
+  linkTo: z.string().min(1).max(200).optional().describe('the id of a ledger event the claim is evidence for'),
+  visibility,
+  ...factSchema,
+});
+export const rejectProposalSchema = z.strictObject({ reason: z.string().max(2000).optional(), ...factSchema });
+
 export type FactInput = {
   occurredOn?: string | undefined;
   basis?: (typeof BASES)[number] | undefined;

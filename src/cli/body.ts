@@ -5,7 +5,8 @@ import { RequestInvalidError } from './errors.ts';
 
 /**
  * How a flag's text becomes a value in the request body:
- * - text, number, integer, boolean: as named; list: comma-separated ids;
+ * - text, number, integer, boolean: as named; list: comma-separated ids; ids (repeatable): ids, each flag one or
+ *   several comma-separated;
  * - money: `"486000000 USD"` → `{ amount, currency }`; subject: `package:nl-1` → `{ type, id }`;
  * - file-text: the contents of the file named;
  * - package-lines (repeatable): a JSON line object, or just a description;
@@ -17,6 +18,7 @@ export type FlagKind =
   | 'integer'
   | 'boolean'
   | 'list'
+  | 'ids'
   | 'money'
   | 'subject'
   | 'file-text'
@@ -28,7 +30,7 @@ export type FlagSpec = readonly [flags: string, path: string, description: strin
 
 type Body = Record<string, unknown>;
 
-const REPEATABLE: readonly FlagKind[] = ['package-lines', 'line-quantities'];
+const REPEATABLE: readonly FlagKind[] = ['ids', 'package-lines', 'line-quantities'];
 
 /** The commander option for a row of the table. */
 export function toOption([flags, , description, kind = 'text']: FlagSpec): Option {
@@ -90,10 +92,9 @@ function convert(row: FlagSpec, raw: unknown): unknown {
       return value;
     }
     case 'list':
-      return text
-        .split(',')
-        .map((item) => item.trim())
-        .filter((item) => item !== '');
+      return splitIds(text);
+    case 'ids':
+      return (raw as string[]).flatMap(splitIds);
     case 'money': {
       const match =
         /^\s*([0-9.,_]+)\s+([A-Za-z]{3})\s*$/.exec(text) ?? /^\s*([A-Za-z]{3})\s+([0-9.,_]+)\s*$/.exec(text);
@@ -131,6 +132,12 @@ function convert(row: FlagSpec, raw: unknown): unknown {
       return unreachableKind(kind);
   }
 }
+
+const splitIds = (text: string): string[] =>
+  text
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
 
 function unreachableKind(kind: never): never {
   throw new Error(`unknown flag kind ${String(kind)}`);

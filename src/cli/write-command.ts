@@ -5,6 +5,11 @@ import { BASES, VISIBILITIES } from '../domain/facts.ts';
 import { applyFlags, type FlagSpec, readBody, toOption, validateBody } from './body.ts';
 import { appDeps, type CliContext, defaultActor, withDatabase } from './context.ts';
 
+/** What a write command prints: the command's result, and lines to add below it (e.g. the story an import joined). */
+export interface WriteResult extends CommandResult {
+  readonly notes?: readonly string[];
+}
+
 /**
  * One write command, described once: its positional arguments, its flag table (flag → body field), the zod
  * schema the HTTP API validates the same body with, and the use case it runs.
@@ -21,7 +26,7 @@ export interface WriteSpec<S extends z.ZodType, A extends string> {
     request: RequestContext,
     input: z.output<S>,
     args: Readonly<Record<A, string>>,
-  ) => Promise<CommandResult>;
+  ) => Promise<WriteResult>;
 }
 
 /** A write command with its types closed over, so a noun's commands fit in one list. */
@@ -35,7 +40,7 @@ export interface WriteCommand {
   prepare(
     body: Record<string, unknown>,
     args: readonly string[],
-  ): (deps: AppDeps, request: RequestContext) => Promise<CommandResult>;
+  ): (deps: AppDeps, request: RequestContext) => Promise<WriteResult>;
 }
 
 export function write<S extends z.ZodType, A extends string = never>(spec: WriteSpec<S, A>): WriteCommand {
@@ -94,6 +99,7 @@ export function addWriteCommand(parent: Command, spec: WriteCommand, context: Cl
     const result = await withDatabase(context, holder, (database) => execute(appDeps(database.db), request));
     const events = result.events.map((event) => `${event.type} #${event.seq}`).join(', ');
     context.out(`ok: ${result.streamId} at version ${result.version}${events ? `: ${events}` : ''}`);
+    for (const note of result.notes ?? []) context.out(note);
   });
   return command;
 }

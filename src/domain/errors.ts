@@ -27,3 +27,6 @@ export const notFound = (code: string, message: string, field?: string): DomainE
 
 export const ruleBroken = (code: string, message: string, field?: string): DomainError =>
   new DomainError(code, message, { kind: 'rule', ...(field ? { field } : {}) });
+
+export const conflict = (code: string, message: string, field?: string): DomainError =>
+  new DomainError(code, message, { kind: 'conflict', ...(field ? { field } : {}) });

@@ -11,6 +11,7 @@ import { organisationRoutes } from './routes/organisations/index.ts';
 import { overviewRoutes } from './routes/overview/index.ts';
 import { packageRoutes } from './routes/packages/index.ts';
 import { priorityListRoutes } from './routes/priority-lists/index.ts';
+import { proposalRoutes } from './routes/proposals/index.ts';
 import { requirementRoutes } from './routes/requirements/index.ts';
 import { sourceRoutes } from './routes/sources/index.ts';
 
@@ -61,6 +62,7 @@ export async function buildServer(
   await app.register(packageRoutes, routeDeps);
   await app.register(contributionRoutes, routeDeps);
   await app.register(sourceRoutes, routeDeps);
+  await app.register(proposalRoutes, routeDeps);
   await app.register(claimRoutes, routeDeps);
   await app.register(overviewRoutes, routeDeps);
   await app.register(ledgerRoutes, routeDeps);

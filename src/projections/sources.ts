@@ -7,23 +7,41 @@ import type { StoredEvent } from '../ledger/event.ts';
 import { entityId, type Tx } from './context.ts';
 
 export async function projectSource(tx: Tx, stored: StoredEvent, event: SourceEvent): Promise<void> {
-  const d = event.data;
-  await tx
-    .insertInto('rm_sources')
-    .values({
-      id: d.id,
-      url: d.url,
-      publisher: d.publisher,
-      author: d.author,
-      published_on: d.publishedOn,
-      language: d.language,
-      title: d.title,
-      body: d.text,
-      story_id: d.storyId,
-      visibility: d.visibility,
-      recorded_at: stored.recordedAt,
-    })
-    .execute();
+  switch (event.type) {
+    case 'SourceRecorded': {
+      const d = event.data;
+      await tx
+        .insertInto('rm_sources')
+        .values({
+          id: d.id,
+          url: d.url,
+          publisher: d.publisher,
+          author: d.author,
+          published_on: d.publishedOn,
+          language: d.language,
+          title: d.title,
+          body: d.text,
+          story_id: d.storyId,
+          visibility: d.visibility,
+          recorded_at: stored.recordedAt,
+        })
+        .execute();
+      return;
+    }
+    case 'ProposalRejected':
+      await tx
+        .insertInto('rm_proposal_rejections')
+        .values({
+          source_id: entityId(stored),
+          proposal_key: event.data.key,
+          reason: event.data.reason,
+          rejected_on: stored.meta.occurredOn,
+        })
+        .execute();
+      return;
+    default:
+      unreachable(event);
+  }
 }
 
 export async function projectClaim(tx: Tx, stored: StoredEvent, event: ClaimEvent): Promise<void> {
@@ -45,6 +63,7 @@ export async function projectClaim(tx: Tx, stored: StoredEvent, event: ClaimEven
           sentence: d.sentence,
           linked_event_ids: [],
           visibility: d.visibility,
+          proposal_key: d.proposalKey ?? null,
         })
         .execute();
       return;

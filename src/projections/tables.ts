@@ -157,7 +157,9 @@ export interface ProjectionTables {
     sentence: string;
     linked_event_ids: string[];
     visibility: string;
+    proposal_key: ColumnType<string | null, string | null | undefined, string | null>;
   };
+  rm_proposal_rejections: { source_id: string; proposal_key: string; reason: string | null; rejected_on: string };
   rm_figures: {
     subject_type: string;
     subject_id: string;
@@ -192,6 +194,7 @@ export const PROJECTION_TABLES = [
   'rm_delivery_lags',
   'rm_sources',
   'rm_claims',
+  'rm_proposal_rejections',
   'rm_figures',
   'rm_evidence',
   'rm_timeline',

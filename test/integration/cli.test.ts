@@ -22,6 +22,7 @@ import {
   ORGANISATIONS,
   sequentialIdsByPrefix,
 } from '../support/app-fixtures.ts';
+import { NORDIC_EN_HTML, NORDIC_UK_TEXT } from '../support/articles.ts';
 import { openTestDatabase, type TestDatabase } from '../support/database.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -220,6 +221,75 @@ describe('tranche CLI', () => {
       });
 
       expect(await ledger()).toEqual(before);
+    },
+    CLI_TIMEOUT,
+  );
+
+  it(
+    'imports a story in two languages, reviews its proposals (accept, reject, twice is a conflict) and lists the facts',
+    async () => {
+      const en = path.join(tmp, 'purl-nordic.html');
+      const uk = path.join(tmp, 'purl-nordic-uk.txt');
+      await writeFile(en, NORDIC_EN_HTML);
+      await writeFile(uk, NORDIC_UK_TEXT);
+      expect(await cli(`source import ${en} --id wire-en`)).toEqual({
+        code: 0,
+        stdout: expect.stringMatching(/^ok: source-wire-en at version 1: SourceRecorded #\d+\n$/),
+        stderr: '',
+      });
+      const grouped = await cli(`source import ${uk} --id wire-uk --url https://www.example.com.ua/news/1`);
+      expect(grouped).toMatchObject({ code: 0, stderr: '' });
+      expect(grouped.stdout).toMatch(/\nstory wire-en: grouped with wire-en \(score 1\.00\)\n$/);
+      const stories = JSON.parse((await cli('source stories --multilingual --json')).stdout) as unknown;
+      expect(stories).toMatchObject([{ id: 'wire-en', languages: ['en', 'uk'] }]);
+
+      const listed = await cli('source proposals wire-en --json');
+      expect(listed).toMatchObject({ code: 0, stderr: '' });
+      const [norway, sweden] = JSON.parse(listed.stdout) as { key: string; donorIds: string[]; status: string }[];
+      expect([norway?.donorIds, sweden?.donorIds]).toEqual([['no'], ['se']]);
+      const table = await cli('source proposals wire-en');
+      expect(table.stdout).toContain(norway?.key);
+
+      const before = await ledger();
+      const badStage = await cli(`source accept wire-en ${norway?.key} --stage announced`);
+      expect(badStage).toMatchObject({
+        code: 2,
+        stdout: '',
+        stderr: expect.stringMatching(/^error: request-invalid: stage: /),
+      });
+      const missing = await cli(`source import ${path.join(tmp, 'nowhere.html')}`);
+      expect(missing).toMatchObject({
+        code: 2,
+        stderr: expect.stringMatching(/^error: request-invalid: file: cannot read /),
+      });
+      expect(await ledger()).toEqual(before);
+
+      const accepted = await cli(
+        `source accept wire-en ${norway?.key} --donor no --stage committed --amount 135000000 --currency USD`,
+      );
+      expect(accepted).toEqual({
+        code: 0,
+        stdout: expect.stringMatching(/^ok: claim-clm-[0-9a-f]+ at version 1: ClaimRecorded #\d+\n$/),
+        stderr: '',
+      });
+      const twice = await cli(`source accept wire-en ${norway?.key}`);
+      expect(twice).toEqual({
+        code: 3,
+        stdout: '',
+        stderr: expect.stringMatching(/^error: proposal-already-reviewed: .+ \(field: key\)\n$/),
+      });
+      expect(await cli(`source reject wire-en ${sweden?.key} --reason duplicate`)).toMatchObject({
+        code: 0,
+        stdout: expect.stringMatching(/^ok: source-wire-en at version 2: ProposalRejected #\d+\n$/),
+      });
+      const reviewed = JSON.parse((await cli('source proposals wire-en --json')).stdout) as { status: string }[];
+      expect(reviewed.map((proposal) => proposal.status)).toEqual(['accepted', 'rejected']);
+
+      const facts = JSON.parse((await cli('facts --json')).stdout) as unknown;
+      expect(facts).toMatchObject([
+        { key: 'no|committed|135000000 USD', sources: [{ id: 'wire-en', publisher: 'Example Wire' }] },
+      ]);
+      expect((await cli('facts')).stdout).toContain('Example Wire (en)');
     },
     CLI_TIMEOUT,
   );

@@ -20,6 +20,7 @@ import {
   proposePackage,
   validatePackage,
 } from '../../src/app/packages.ts';
+import { acceptProposal, listProposals, rejectProposal } from '../../src/app/proposals.ts';
 import {
   amendRequirement,
   approvePriorityList,
@@ -211,7 +212,7 @@ async function buildHistory(f: AppFixture): Promise<void> {
     occurredOn: '2025-08-05',
     basis: 'reported',
   });
-  await commitContribution(deps, rq, 'ctb-nl', {
+  const nlCommitted = await commitContribution(deps, rq, 'ctb-nl', {
     amount: eur('320000000'),
     occurredOn: '2025-08-06',
     evidence: ['src-nl'],
@@ -410,6 +411,20 @@ async function buildHistory(f: AppFixture): Promise<void> {
     occurredOn: '2025-08-11',
   });
   await linkClaim(deps, rq, 'clm-nl-paid', { eventId: eventOf(nlPaid, 'ContributionPaid'), occurredOn: '2025-08-11' });
+
+  // The curator's review of what extraction proposes: the Dutch commitment accepted as a claim and linked in the same
+  // step; the Nordic pledge, already typed in as clm-500, rejected.
+  const [dutch] = (await listProposals(deps.db, 'src-nl')) ?? [];
+  await acceptProposal(deps, rq, 'src-nl', dutch?.key ?? '', {
+    stage: 'committed',
+    linkTo: eventOf(nlCommitted, 'ContributionCommitted'),
+    occurredOn: '2025-08-12',
+  });
+  const [nordicPledge] = (await listProposals(deps.db, 'src-en')) ?? [];
+  await rejectProposal(deps, rq, 'src-en', nordicPledge?.key ?? '', {
+    reason: 'typed in by hand as clm-500',
+    occurredOn: '2025-08-12',
+  });
 }
 
 describe('projections rebuilt from the ledger', () => {

@@ -2,7 +2,10 @@ import type { Command } from 'commander';
 import { adoptFigureSchema, linkClaimSchema, recordClaimSchema } from '../../app/schemas.ts';
 import { adoptFigure, linkClaim, recordClaim } from '../../app/sources.ts';
 import { CLAIM_STAGES } from '../../domain/claim/claim.ts';
+import { listFacts } from '../../projections/queries/facts.ts';
 import type { CliContext } from '../context.ts';
+import { money, table } from '../output.ts';
+import { addReadCommand } from '../read-command.ts';
 import { addWriteCommand, write } from '../write-command.ts';
 
 const STAGE = ['--stage <stage>', 'stage', CLAIM_STAGES.join(', ')] as const;
@@ -55,4 +58,24 @@ export function registerClaimCommands(program: Command, context: CliContext): vo
   for (const spec of CLAIM) addWriteCommand(claim, spec, context);
   const figure = program.command('figure').description('figures: the value shown where reports disagree');
   addWriteCommand(figure, ADOPT, context);
+  addReadCommand(
+    program,
+    'facts',
+    'facts: claims grouped by donors, stage and amount, each once with every source that states it',
+    (command) => command,
+    (db) => listFacts(db),
+    (rows) =>
+      table(
+        rows,
+        [
+          { header: 'donors', value: (row) => row.donorIds.join(' + ') },
+          { header: 'stage', value: (row) => row.stage },
+          { header: 'amount', value: (row) => money(row.amount), align: 'right' },
+          { header: 'claims', value: (row) => row.claims.length, align: 'right' },
+          { header: 'sources', value: (row) => row.sources.map((s) => `${s.publisher} (${s.language})`).join('; ') },
+        ],
+        '(no facts)',
+      ),
+    context,
+  );
 }

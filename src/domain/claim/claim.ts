@@ -3,6 +3,7 @@ import { unreachable } from '../decider.ts';
 import { invalid, notFound, ruleBroken } from '../errors.ts';
 import { assertId, assertIsoDate, type Visibility } from '../facts.ts';
 import { formatMoney, type MoneyJson, parsePositiveMoney } from '../money.ts';
+import { assertReviewable, type ProposalReview } from '../source/proposal.ts';
 
 export const CLAIM_STAGES = ['pledged', 'committed', 'paid', 'delivered'] as const;
 export type ClaimStage = (typeof CLAIM_STAGES)[number];
@@ -27,6 +28,17 @@ export interface ClaimRecord {
   readonly statedOn: string | null;
   readonly sentence: string;
   readonly visibility: Visibility;
+  /** The proposal (extracted from the source's text) that a curator accepted as this claim; absent when typed in. */
+  readonly proposalKey?: string;
+}
+
+/** A proposal being accepted: its key, what is known of its review, and donor codes no organisation carries. */
+export type AcceptedProposal = ProposalReview & { readonly key: string; readonly unresolvedDonors: readonly string[] };
+
+/** An event to link the claim to as it is recorded; `eventStreamId` is null when no such event exists. */
+export interface LinkTarget {
+  readonly eventId: string;
+  readonly eventStreamId: string | null;
 }
 
 export type ClaimEvent =
@@ -40,16 +52,51 @@ export type ClaimCommand =
       sourceText: string | null;
       subjectKnown: boolean;
       knownDonors: ReadonlySet<string>;
-    } & Omit<ClaimRecord, 'subject' | 'amount' | 'statedOn'> & {
+    } & Omit<ClaimRecord, 'subject' | 'amount' | 'statedOn' | 'proposalKey'> & {
         subject?: ClaimSubject | null;
         amount?: MoneyJson | null;
         statedOn?: string | null;
+        /** When the claim accepts a proposal extracted from the source. */
+        proposal?: AcceptedProposal | null;
+        /** Links the new claim to this event in the same step (ClaimRecorded, then ClaimLinked). */
+        link?: LinkTarget | null;
       })
-  | { type: 'LinkClaim'; eventId: string; eventStreamId: string | null };
+  | ({ type: 'LinkClaim' } & LinkTarget);
 
 export type ClaimState = { status: 'none' } | ({ status: 'recorded'; links: readonly string[] } & ClaimRecord);
 
 const squash = (text: string): string => text.replace(/\s+/g, ' ').trim().toLowerCase();
+
+type RecordedClaim = Extract<ClaimState, { status: 'recorded' }>;
+
+/** The link of a recorded claim to an event: the event exists, is not linked yet, and is about the claim's subject. */
+function linkEvent(state: RecordedClaim, target: LinkTarget): ClaimEvent {
+  if (target.eventStreamId === null) throw notFound('event-unknown', `no event "${target.eventId}"`, 'eventId');
+  if (state.links.includes(target.eventId)) {
+    throw ruleBroken('claim-already-linked', 'the claim is already linked to that event', 'eventId');
+  }
+  if (state.subject && target.eventStreamId !== `${state.subject.type}-${state.subject.id}`) {
+    throw ruleBroken(
+      'claim-subject-mismatch',
+      `the claim is about ${state.subject.type} ${state.subject.id}; the event is not`,
+      'eventId',
+    );
+  }
+  return { type: 'ClaimLinked', data: { eventId: target.eventId, streamId: target.eventStreamId } };
+}
+
+/** A proposal is accepted once, and only when every donor code it names is an organisation's (or donors are given). */
+function checkProposal(proposal: AcceptedProposal): void {
+  assertReviewable(proposal.key, proposal);
+  const [code] = proposal.unresolvedDonors;
+  if (code !== undefined) {
+    throw notFound(
+      'organisation-unknown',
+      `no organisation carries the code "${code}"; register it, or name the donors (donorIds)`,
+      'donorIds',
+    );
+  }
+}
 
 export const claimDecider: Decider<ClaimCommand, ClaimEvent, ClaimState> = {
   streamType: 'claim',
@@ -62,6 +109,7 @@ export const claimDecider: Decider<ClaimCommand, ClaimEvent, ClaimState> = {
         assertId(command.id, 'id');
         if (command.sourceText === null)
           throw notFound('source-unknown', `no source "${command.sourceId}"`, 'sourceId');
+        if (command.proposal) checkProposal(command.proposal);
         if (!CLAIM_STAGES.includes(command.stage)) {
           throw invalid('stage-invalid', 'stage', `the stage is one of ${CLAIM_STAGES.join(', ')}`);
         }
@@ -86,37 +134,27 @@ export const claimDecider: Decider<ClaimCommand, ClaimEvent, ClaimState> = {
             throw notFound('organisation-unknown', `"${donor}" is not a registered organisation`, `donorIds[${index}]`);
           }
         });
-        return [
-          {
-            type: 'ClaimRecorded',
-            data: {
-              id: command.id,
-              sourceId: command.sourceId,
-              subject: command.subject ?? null,
-              donorIds: command.donorIds,
-              stage: command.stage,
-              amount: command.amount ? formatMoney(parsePositiveMoney(command.amount, 'amount')) : null,
-              statedOn: command.statedOn ? assertIsoDate(command.statedOn, 'statedOn') : null,
-              sentence,
-              visibility: command.visibility,
-            },
+        const recorded: ClaimEvent = {
+          type: 'ClaimRecorded',
+          data: {
+            id: command.id,
+            sourceId: command.sourceId,
+            subject: command.subject ?? null,
+            donorIds: command.donorIds,
+            stage: command.stage,
+            amount: command.amount ? formatMoney(parsePositiveMoney(command.amount, 'amount')) : null,
+            statedOn: command.statedOn ? assertIsoDate(command.statedOn, 'statedOn') : null,
+            sentence,
+            visibility: command.visibility,
+            ...(command.proposal ? { proposalKey: command.proposal.key } : {}),
           },
-        ];
+        };
+        if (!command.link) return [recorded];
+        return [recorded, linkEvent({ status: 'recorded', ...recorded.data, links: [] }, command.link)];
       }
       case 'LinkClaim': {
         if (state.status === 'none') throw notFound('claim-unknown', 'no such claim');
-        if (command.eventStreamId === null) throw notFound('event-unknown', `no event "${command.eventId}"`, 'eventId');
-        if (state.links.includes(command.eventId)) {
-          throw ruleBroken('claim-already-linked', 'the claim is already linked to that event', 'eventId');
-        }
-        if (state.subject && command.eventStreamId !== `${state.subject.type}-${state.subject.id}`) {
-          throw ruleBroken(
-            'claim-subject-mismatch',
-            `the claim is about ${state.subject.type} ${state.subject.id}; the event is not`,
-            'eventId',
-          );
-        }
-        return [{ type: 'ClaimLinked', data: { eventId: command.eventId, streamId: command.eventStreamId } }];
+        return [linkEvent(state, command)];
       }
       default:
         return unreachable(command);

@@ -1,7 +1,8 @@
 import type { Decider, DomainEvent } from '../decider.ts';
 import { unreachable } from '../decider.ts';
-import { invalid, ruleBroken } from '../errors.ts';
+import { invalid, notFound, ruleBroken } from '../errors.ts';
 import { assertId, assertIsoDate, LANGUAGES, type Language, type Visibility } from '../facts.ts';
+import { assertReviewable, type ProposalReview } from './proposal.ts';
 
 /** A document that states facts: an article, a statement, a dataset release. */
 export interface SourceRecord {
@@ -18,21 +19,24 @@ export interface SourceRecord {
   readonly visibility: Visibility;
 }
 
-export type SourceEvent = DomainEvent<'SourceRecorded', SourceRecord>;
+export type SourceEvent =
+  | DomainEvent<'SourceRecorded', SourceRecord>
+  /** A curator turned down a claim that extraction proposed from the source's text. */
+  | DomainEvent<'ProposalRejected', { key: string; reason: string | null }>;
 
-export type SourceCommand = { type: 'RecordSource' } & Omit<
-  SourceRecord,
-  'url' | 'author' | 'publishedOn' | 'storyId'
-> & {
-    url?: string | null;
-    author?: string | null;
-    publishedOn?: string | null;
-    storyId?: string | null;
-  };
+export type SourceCommand =
+  | ({ type: 'RecordSource' } & Omit<SourceRecord, 'url' | 'author' | 'publishedOn' | 'storyId'> & {
+        url?: string | null;
+        author?: string | null;
+        publishedOn?: string | null;
+        storyId?: string | null;
+      })
+  | ({ type: 'RejectProposal'; key: string; reason?: string | null } & Omit<ProposalReview, 'rejected'>);
 
-export type SourceState = { status: 'none' } | ({ status: 'recorded' } & SourceRecord);
+export type SourceState = { status: 'none' } | ({ status: 'recorded'; rejectedKeys: readonly string[] } & SourceRecord);
 
-function checkUrl(url: string | null | undefined): string | null {
+/** A source's URL, normalised: http or https only. */
+export function checkUrl(url: string | null | undefined): string | null {
   if (!url) return null;
   let parsed: URL;
   try {
@@ -80,12 +84,28 @@ export const sourceDecider: Decider<SourceCommand, SourceEvent, SourceState> = {
           },
         ];
       }
+      case 'RejectProposal': {
+        if (state.status === 'none') throw notFound('source-unknown', 'no such source');
+        assertReviewable(command.key, {
+          known: command.known,
+          acceptedAs: command.acceptedAs,
+          rejected: state.rejectedKeys.includes(command.key),
+        });
+        return [{ type: 'ProposalRejected', data: { key: command.key, reason: command.reason?.trim() || null } }];
+      }
       default:
-        return unreachable(command.type);
+        return unreachable(command);
     }
   },
 
-  evolve(_state, event) {
-    return { status: 'recorded', ...event.data };
+  evolve(state, event) {
+    switch (event.type) {
+      case 'SourceRecorded':
+        return { status: 'recorded', ...event.data, rejectedKeys: [] };
+      case 'ProposalRejected':
+        return state.status === 'none' ? state : { ...state, rejectedKeys: [...state.rejectedKeys, event.data.key] };
+      default:
+        return unreachable(event);
+    }
   },
 };

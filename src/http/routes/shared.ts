@@ -12,7 +12,7 @@ export interface RouteDeps {
 
 export const idParams = z.strictObject({ id: z.string().min(1).max(100) });
 
-const commandResultSchema = z
+export const commandResultSchema = z
   .object({
     id: z.string(),
     streamId: z.string(),

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/index.ts';
 import type { MoneyJson } from '../../domain/money.ts';
 import { trimDecimal } from './common.ts';
@@ -138,7 +139,8 @@ export async function listSources(db: Db, filter: SourceFilter = {}): Promise<So
     .offset(filter.offset ?? 0);
   if (filter.id) query = query.where('id', '=', filter.id);
   if (filter.language) query = query.where('language', '=', filter.language);
-  if (filter.storyId) query = query.where('story_id', '=', filter.storyId);
+  // A source without a story id tells its own story: its id is the story's.
+  if (filter.storyId) query = query.where(sql<string>`coalesce(story_id, id)`, '=', filter.storyId);
   const sources = await query.execute();
   if (sources.length === 0) return [];
   const claims = await claimQuery(db)

@@ -1,5 +1,6 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
+  type AcceptedProposal,
   type ClaimCommand,
   type ClaimEvent,
   type ClaimRecord,
@@ -204,5 +205,92 @@ describe('claim: LinkClaim', () => {
 
   it('the claim exists', () => {
     given(claimDecider).when(link('evt-1', 'package-purl-nordic-1')).thenFails('claim-unknown');
+  });
+});
+
+describe('claim: RecordClaim accepting a proposal', () => {
+  const proposal = (overrides: Partial<AcceptedProposal> = {}): AcceptedProposal => ({
+    key: '0123456789abcdef',
+    known: true,
+    acceptedAs: null,
+    rejected: false,
+    unresolvedDonors: [],
+    ...overrides,
+  });
+
+  it('records the claim with the key of the proposal it accepts', () => {
+    given(claimDecider)
+      .when(recordClaim({ proposal: proposal() }))
+      .then([recorded({ proposalKey: '0123456789abcdef' })]);
+  });
+
+  it('the source’s text proposes that key', () => {
+    given(claimDecider)
+      .when(recordClaim({ proposal: proposal({ known: false }) }))
+      .thenFails('proposal-unknown', 'key');
+  });
+
+  it('a proposal is reviewed once: not accepted twice, nor after it was rejected (409)', () => {
+    const twice = given(claimDecider)
+      .when(recordClaim({ proposal: proposal({ acceptedAs: 'clm-0001' }) }))
+      .thenFails('proposal-already-reviewed', 'key');
+    expect(twice.kind).toBe('conflict');
+    given(claimDecider)
+      .when(recordClaim({ proposal: proposal({ rejected: true }) }))
+      .thenFails('proposal-already-reviewed', 'key');
+  });
+
+  it('every donor code the proposal names is an organisation’s, unless the curator names the donors', () => {
+    given(claimDecider)
+      .when(recordClaim({ proposal: proposal({ unresolvedDonors: ['FI'] }) }))
+      .thenFails('organisation-unknown', 'donorIds');
+  });
+
+  it('the source is recorded before anything else is checked', () => {
+    given(claimDecider)
+      .when(recordClaim({ sourceText: null, proposal: proposal({ known: false }) }))
+      .thenFails('source-unknown', 'sourceId');
+  });
+
+  it('the sentence a curator puts instead still has to appear in the source', () => {
+    given(claimDecider)
+      .when(recordClaim({ proposal: proposal(), sentence: 'Sweden paid everything.' }))
+      .thenFails('claim-sentence-not-in-source', 'sentence');
+  });
+});
+
+describe('claim: RecordClaim with a link', () => {
+  it('records the claim and links it to the event in one step', () => {
+    given(claimDecider)
+      .when(recordClaim({ link: { eventId: 'evt-7', eventStreamId: 'package-purl-nordic-1' } }))
+      .then([recorded(), linked('evt-7', 'package-purl-nordic-1')]);
+  });
+
+  it('the event exists', () => {
+    given(claimDecider)
+      .when(recordClaim({ link: { eventId: 'evt-404', eventStreamId: null } }))
+      .thenFails('event-unknown', 'eventId');
+  });
+
+  it('the event is about the claim’s subject', () => {
+    given(claimDecider)
+      .when(recordClaim({ link: { eventId: 'evt-2', eventStreamId: 'package-purl-de-1' } }))
+      .thenFails('claim-subject-mismatch', 'eventId');
+  });
+
+  it('a claim without a subject links to any event', () => {
+    given(claimDecider)
+      .when(recordClaim({ subject: null, link: { eventId: 'evt-9', eventStreamId: 'contribution-se-1' } }))
+      .then([recorded({ subject: null }), linked('evt-9', 'contribution-se-1')]);
+  });
+});
+
+describe('claim: events recorded before proposal keys existed', () => {
+  it('fold, and the claim links as before', () => {
+    const old = recorded();
+    expect(old.data).not.toHaveProperty('proposalKey');
+    given(claimDecider, old)
+      .when(link('evt-1', 'package-purl-nordic-1'))
+      .then([linked('evt-1', 'package-purl-nordic-1')]);
   });
 });

@@ -1,4 +1,4 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Language } from '../../../src/domain/facts.ts';
 import {
   type SourceCommand,
@@ -10,7 +10,9 @@ import { given } from '../../support/given.ts';
 
 const TEXT = 'Norway, Denmark and Sweden will jointly fund a package worth about $500 million under PURL.';
 
-function recordSource(overrides: Partial<SourceCommand> = {}): SourceCommand {
+type RecordSource = Extract<SourceCommand, { type: 'RecordSource' }>;
+
+function recordSource(overrides: Partial<RecordSource> = {}): RecordSource {
   return {
     type: 'RecordSource',
     id: 'src-article-1',
@@ -110,5 +112,58 @@ describe('source: RecordSource', () => {
 
   it('a source is recorded once', () => {
     given(sourceDecider, recorded()).when(recordSource()).thenFails('source-already-recorded', 'id');
+  });
+});
+
+const reject = (overrides: Partial<Extract<SourceCommand, { type: 'RejectProposal' }>> = {}): SourceCommand => ({
+  type: 'RejectProposal',
+  key: '0123456789abcdef',
+  reason: 'the sentence is about a pledge from 2024',
+  known: true,
+  acceptedAs: null,
+  ...overrides,
+});
+const rejected = (key = '0123456789abcdef', reason: string | null = 'the sentence is about a pledge from 2024') =>
+  ({ type: 'ProposalRejected', data: { key, reason } }) as const;
+
+describe('source: RejectProposal', () => {
+  it('rejects a claim that extraction proposes from the text, with the reason', () => {
+    given(sourceDecider, recorded()).when(reject()).then([rejected()]);
+  });
+
+  it('a reason is optional; a blank one is none', () => {
+    given(sourceDecider, recorded())
+      .when(reject({ reason: '  ' }))
+      .then([rejected('0123456789abcdef', null)]);
+    given(sourceDecider, recorded())
+      .when(reject({ reason: undefined }))
+      .then([rejected('0123456789abcdef', null)]);
+  });
+
+  it('the source is recorded', () => {
+    given(sourceDecider).when(reject()).thenFails('source-unknown');
+  });
+
+  it('the text proposes that key', () => {
+    given(sourceDecider, recorded())
+      .when(reject({ known: false }))
+      .thenFails('proposal-unknown', 'key');
+  });
+
+  it('a proposal is reviewed once: not rejected twice', () => {
+    const error = given(sourceDecider, recorded(), rejected())
+      .when(reject())
+      .thenFails('proposal-already-reviewed', 'key');
+    expect(error.kind).toBe('conflict');
+  });
+
+  it('a proposal is reviewed once: not rejected after it was accepted, even if the text no longer proposes it', () => {
+    given(sourceDecider, recorded())
+      .when(reject({ acceptedAs: 'clm-1', known: false }))
+      .thenFails('proposal-already-reviewed', 'key');
+  });
+
+  it('rejecting one proposal leaves the others open', () => {
+    given(sourceDecider, recorded(), rejected('aaaaaaaaaaaaaaaa')).when(reject()).then([rejected()]);
   });
 });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { adoptFigureSchema, linkClaimSchema, recordClaimSchema } from '../../../app/schemas.ts';
 import { adoptFigure, linkClaim, recordClaim } from '../../../app/sources.ts';
 import { notFound } from '../../../domain/errors.ts';
+import { listFacts } from '../../../projections/queries/facts.ts';
 import { figuresFor, getClaim } from '../../../projections/queries/sources.ts';
 import { commandHeaders } from '../../request-context.ts';
 import {
@@ -15,7 +16,7 @@ import {
   type RouteDeps,
   seg,
 } from '../shared.ts';
-import { claimSchema, figureSchema, figuresQuery } from './schemas.ts';
+import { claimSchema, factsQuery, factViewSchema, figureSchema, figuresQuery } from './schemas.ts';
 
 const tags = ['claims and figures'];
 
@@ -90,5 +91,19 @@ export const claimRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { deps 
       },
     },
     (request) => figuresFor(deps.db, { type: request.query.subjectType, id: request.query.subjectId }),
+  );
+
+  app.get(
+    '/api/facts',
+    {
+      schema: {
+        summary:
+          'Facts: recorded claims grouped by donors, stage and amount, each once with every source that states it',
+        tags,
+        querystring: factsQuery,
+        response: { 200: z.array(factViewSchema) },
+      },
+    },
+    (request) => listFacts(deps.db, request.query),
   );
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SUBJECT_TYPES } from '../../../domain/claim/claim.ts';
-import { moneySchema } from '../shared.ts';
+import { moneySchema, pagingQuery } from '../shared.ts';
 
 const subjectSchema = z.object({ type: z.string(), id: z.string() });
 
@@ -48,3 +48,35 @@ export const figuresQuery = z.strictObject({
   subjectType: z.enum(SUBJECT_TYPES),
   subjectId: z.string().min(1).max(100),
 });
+
+export const factViewSchema = z
+  .object({
+    key: z.string().describe('donors|stage|amount currency, e.g. dk+no+se|pledged|500000000 USD'),
+    donorIds: z.array(z.string()),
+    stage: z.string(),
+    amount: moneySchema.nullable(),
+    claims: z.array(
+      z.object({
+        id: z.string(),
+        sourceId: z.string(),
+        sentence: z.string(),
+        statedOn: z.string().nullable(),
+        subject: subjectSchema.nullable(),
+        linkedEventIds: z.array(z.string()),
+      }),
+    ),
+    sources: z
+      .array(
+        z.object({
+          id: z.string(),
+          publisher: z.string(),
+          language: z.string(),
+          title: z.string(),
+          publishedOn: z.string().nullable(),
+        }),
+      )
+      .describe('each source that states it, once'),
+  })
+  .meta({ id: 'Fact' });
+
+export const factsQuery = z.strictObject({ ...pagingQuery });
