@@ -4,7 +4,7 @@
  * the same main texts into sentences with ICU (`Intl.Segmenter`), the least any sentence-level extractor must do.
  */
 
-import { loadDevSet } from '../eval/score.ts';
+import { loadSet } from '../eval/score.ts';
 import { extractArticle } from '../src/ingest/article.ts';
 import { readDocument } from '../src/ingest/document/index.ts';
 import { Deadline, fmtInt, fmtMs, fmtRatio, heading, print, table } from './lib.ts';
@@ -31,7 +31,7 @@ const perSecond = (t: Throughput) => t.articles / (t.ms / 1000);
 const megabytesPerSecond = (t: Throughput) => t.bytes / 2 ** 20 / (t.ms / 1000);
 
 export function benchExtraction(budgetMs: number): void {
-  const articles = loadDevSet();
+  const articles = loadSet('dev');
   const bytes = articles.reduce((sum, article) => sum + Buffer.byteLength(article.content), 0);
   const segmenters = new Map(
     (['uk', 'en', 'ru'] as const).map((language) => [

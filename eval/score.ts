@@ -6,11 +6,14 @@
  * - Amounts: the share of labelled claims with an amount for which a claim with the same donors and stage carries
  *   exactly that amount and currency.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type ArticleExtraction, extractArticle } from '../src/ingest/article.ts';
 
-const DEV_SET = new URL('./extraction/dev/', import.meta.url).pathname;
+/** The development set, which the extractor is tuned on, and the held-out set, which it is only measured on. */
+export const SETS = ['dev', 'holdout'] as const;
+export type SetName = (typeof SETS)[number];
+const folderOf = (set: SetName) => new URL(`./extraction/${set}/`, import.meta.url).pathname;
 export const LANGUAGES = ['uk', 'en', 'ru'] as const;
 type Language = (typeof LANGUAGES)[number];
 
@@ -37,9 +40,11 @@ export interface Article {
   readonly content: string;
 }
 
-export function loadDevSet(root = DEV_SET): Article[] {
+export function loadSet(set: SetName): Article[] {
+  const root = folderOf(set);
   return LANGUAGES.flatMap((language) => {
     const folder = join(root, language);
+    if (!existsSync(folder)) return [];
     return readdirSync(folder)
       .filter((name) => /\.(txt|html?)$/.test(name))
       .sort()

@@ -34,6 +34,7 @@ const CODES = ['USD', 'EUR', 'GBP', 'NOK', 'SEK', 'DKK', 'CAD', 'PLN', 'CZK', 'C
 const WORDS: readonly (readonly [string, string | null])[] = [
   ['(?:canadian|канадськ\\p{L}*|канадск\\p{L}*)\\s+(?:dollars?|долар\\p{L}*|доллар\\p{L}*)', 'CAD'],
   ['(?:australian|австралійськ\\p{L}*|австралийск\\p{L}*)\\s+(?:dollars?|долар\\p{L}*|доллар\\p{L}*)', 'AUD'],
+  ['(?:new\\s+zealand|новозеландськ\\p{L}*|новозеландск\\p{L}*)\\s+(?:dollars?|долар\\p{L}*|доллар\\p{L}*)', 'NZD'],
   ['(?:norwegian|норвезьк\\p{L}*|норвежск\\p{L}*)\\s+(?:kroner|krone|crowns?|крон\\p{L}*)', 'NOK'],
   ['(?:swedish|шведськ\\p{L}*|шведск\\p{L}*)\\s+(?:kronor|krona|crowns?|крон\\p{L}*)', 'SEK'],
   ['(?:danish|данськ\\p{L}*|датск\\p{L}*)\\s+(?:kroner|krone|crowns?|крон\\p{L}*)', 'DKK'],

@@ -44,6 +44,8 @@ interface Head extends Group {
 export interface SentenceContext {
   /** Donors of the last claim before this sentence, for "It also pledged…". */
   readonly previousDonors: readonly string[] | null;
+  /** The stage of the lead-in when the sentence is an item of a list ("The allies announced:" / "Germany — €2bn;"). */
+  readonly listStage?: ExtractStage | null;
 }
 
 const CROWNS: Record<string, string> = { NO: 'NOK', SE: 'SEK', DK: 'DKK', CZ: 'CZK', IS: 'ISK' };
@@ -145,6 +147,20 @@ function headsOf(sentence: string, groups: readonly Group[], relatives: readonly
   return heads;
 }
 
+/** The stage a list's lead-in gives its items ("Here is what the allies announced:"), or null. */
+export function leadInStage(sentence: string, language: ExtractLanguage): ExtractStage | null {
+  if (!/:\s*$/u.test(sentence)) return null;
+  const words = patternsFor(language);
+  const trigger = findTriggers(sentence, words)[0];
+  if (
+    !trigger ||
+    words.hedge.test(sentence.slice(0, trigger.start)) ||
+    words.negation.test(sentence.slice(0, trigger.start))
+  )
+    return null;
+  return trigger.stage;
+}
+
 export function claimsOfSentence(
   sentence: string,
   language: ExtractLanguage,
@@ -154,7 +170,8 @@ export function claimsOfSentence(
   const words = patternsFor(language);
   if (words.notAid.test(sentence)) return [];
   const triggers = findTriggers(sentence, words);
-  if (triggers.length === 0) return [];
+  const listed = triggers.length === 0 && context.listStage ? context.listStage : null;
+  if (triggers.length === 0 && !listed) return [];
   const found = findAmounts(sentence, language);
   const amounts = found.filter((amount) => !amount.restated);
   if (amounts.length === 0 && !words.aid.test(sentence)) return [];
@@ -175,7 +192,9 @@ export function claimsOfSentence(
       },
     ];
   }
-  if (heads.length > 1 && amounts.length === 1 && words.joint.test(sentence)) {
+  const oneClause =
+    heads.length > 1 && !words.clauseBreak.test(sentence.slice(heads[0]?.end ?? 0, heads.at(-1)?.start ?? 0));
+  if (oneClause && amounts.length === 1 && words.joint.test(sentence)) {
     const codes = [...new Set(heads.flatMap((head) => [...head.codes, ...head.companions]))];
     const end = heads.at(-1)?.end ?? 0;
     heads = [
@@ -203,7 +222,7 @@ export function claimsOfSentence(
         speaker.start,
       );
   }
-  let inherited: Trigger | null = null;
+  let inherited: Trigger | null = listed ? { stage: listed, start: 0, end: 0 } : null;
 
   heads.forEach((head, index) => {
     const previousEnd = heads[index - 1]?.end ?? 0;
@@ -215,16 +234,16 @@ export function claimsOfSentence(
       relatives.some(
         (span) => span !== head.relative && span !== head.within && inside(span)(trigger) && others.some(inside(span)),
       );
-    const forward = distinct(
-      triggers.filter(inside({ start: head.verbsFrom, end: regionEnd })).filter((trigger) => !foreign(trigger)),
-    );
+    const forward = triggers
+      .filter(inside({ start: head.verbsFrom, end: regionEnd }))
+      .filter((trigger) => !foreign(trigger));
     const relative = head.relative;
     const backward = triggers
       .filter(inside({ start: Math.max(previousEnd, head.within?.start ?? 0), end: head.start }))
       .filter((trigger) => !words.clauseBreak.test(sentence.slice(trigger.end, head.start)))
       .at(-1);
     const passive = backward && /^[\s,]*(?:\p{L}+\s+){0,2}$/u.test(sentence.slice(backward.end, head.start));
-    let used = false;
+    let used: Trigger | null = null;
     let carried: AmountMention[] = [];
     forward.forEach((trigger, at) => {
       const codes = relative && inside(relative)(trigger) ? [...head.codes, ...head.companions] : head.codes;
@@ -240,7 +259,7 @@ export function claimsOfSentence(
         return;
       }
       carried = [];
-      used = true;
+      used ??= trigger;
       add(codes, trigger.stage, candidates, head.start);
     });
     if (backward && (passive || forward.length === 0)) {
@@ -249,7 +268,7 @@ export function claimsOfSentence(
         .filter(inside({ start: Math.max(previousEnd, backward.start - 80), end: head.start }))
         .slice(-1);
       if (!blocked(backward, Math.max(previousEnd, backward.start - 40))) {
-        used = true;
+        used ??= backward;
         add(head.codes, backward.stage, own.length > 0 ? own : preceding, head.start);
       }
     }
@@ -260,14 +279,9 @@ export function claimsOfSentence(
         .find((trigger) => trigger.stage === 'delivered' && !blocked(trigger, previousEnd));
       if (arrival) add(head.codes, 'delivered', [], head.start);
     }
-    const first = forward[0] ?? backward;
-    if (first) inherited = first;
-    else if (
-      !used &&
-      inherited &&
-      !head.within &&
-      !words.relativeBefore.test(sentence.slice(previousEnd, head.start))
-    ) {
+    // A later group without a verb of its own takes the last one that gave a claim; a negated verb passes on nothing.
+    if (forward.length > 0 || backward) inherited = used;
+    else if (inherited && !head.within && !words.relativeBefore.test(sentence.slice(previousEnd, head.start))) {
       if (
         !words.hedge.test(sentence.slice(head.start, regionEnd)) &&
         !words.negation.test(sentence.slice(head.end, regionEnd))
@@ -310,9 +324,13 @@ export function claimsOfSentence(
       return;
     }
     claims.push(claim(donors, stage, amountFor(first, donors)));
-    // "C$19.5 billion, including C$4.5 billion in military aid": a part stated beside the whole is a claim too.
+    // "C$19.5 billion, including C$4.5 billion in military aid": a part stated beside the whole is a claim too; so is
+    // a sum in a parallel clause with no verb of its own ("60 млрд на оборону, а 30 млрд – на бюджет").
     for (const part of rest) {
-      if (words.including.test(sentence.slice(first?.end ?? 0, part.start))) {
+      const between = sentence.slice(first?.end ?? 0, part.start);
+      const parallel =
+        words.clauseBreak.test(between) && !triggers.some(inside({ start: first?.end ?? 0, end: part.start }));
+      if (words.including.test(between) || parallel) {
         claims.push(claim(donors, stage, amountFor(part, donors)));
       }
     }
@@ -321,16 +339,6 @@ export function claimsOfSentence(
   function claim(donors: string[], stage: ExtractStage, amount: ExtractedClaim['amount']): ExtractedClaim {
     return { donors, stage, amount, mechanism, evidence: sentence };
   }
-}
-
-/** The first trigger of each stage, in order. */
-function distinct(found: readonly Trigger[]): Trigger[] {
-  const seen = new Set<ExtractStage>();
-  return found.filter((trigger) => {
-    if (seen.has(trigger.stage)) return false;
-    seen.add(trigger.stage);
-    return true;
-  });
 }
 
 function amountFor(amount: AmountMention | undefined, codes: readonly string[]): ExtractedClaim['amount'] {

@@ -43,10 +43,10 @@ export interface Lexicon {
   readonly places: string;
   /** Words before a donor that make it the one who reports, not the one who gives ("according to"). */
   readonly attribution: string;
+  /** Words before the United States that make it where weapons come from ("supplied from the US", "закуплені у США"). */
+  readonly sellers: string;
   /** Nouns after a country's adjective that make it something other than the donor ("Czech initiative"). */
   readonly notActors: string;
-  /** Prepositions that make the United States the seller ("from the US", "у США"). */
-  readonly sellers: string;
   readonly purchase: string;
   readonly weapons: string;
   /** Sentences about Ukraine buying, or about a state's own forces or another country: no aid claim. */
@@ -70,7 +70,11 @@ const r = String.raw;
 const EN: Lexicon = {
   triggers: [
     [
-      r`(?:will|would|shall|to)\s+(?:\w+\s+){0,2}?(?:fund|finance|co-finance|pay|provide|send|supply|deliver|contribute|allocate|cover|give|transfer|donate|add|spend|invest|hand\s+over)`,
+      r`(?:will|shall|to)\s+(?:(?:also|further|jointly|together|then|now|soon|still|again|directly|additionally|each|both|all|\w+ly)\s+){0,2}(?:fund|finance|co-finance|pay|provide|send|supply|deliver|contribute|allocate|cover|give|transfer|donate|add|spend|invest|lend|hand\s+over|go\s+to|be\s+spent\s+on)`,
+      'pledged',
+    ],
+    [
+      r`(?:said|says|announced|confirmed)\s+(?:that\s+)?(?:it|they|\p{Lu}\w+)\s+would\s+(?:\w+ly\s+)?(?:fund|finance|pay|provide|send|supply|deliver|contribute|allocate|give|donate|lend)`,
       'pledged',
     ],
     [r`announc(?:e|es|ed|ing|ement)`, 'pledged'],
@@ -83,7 +87,10 @@ const EN: Lexicon = {
     [r`approv(?:e|es|ed|ing)`, 'pledged'],
     [r`(?:agreed|decided|signed\s+up|undertook|offered)\s+to`, 'pledged'],
     [r`sign(?:s|ed)\s+(?:an?\s+)?(?:agreement|deal|contract|memorandum)`, 'pledged'],
-    [r`(?:paid|pays|paying)(?:\s+for)?`, 'funded'],
+    [r`(?<!(?:get|gets|got|getting)\s)(?:paid|pays|paying)(?:\s+for)?`, 'funded'],
+    [r`,\s*(?:bankrolling|financing|funding|paying\s+for)`, 'funded'],
+    [r`completed\s+(?:the\s+)?(?:delivery|transfer|handover|shipment)`, 'delivered'],
+    [r`(?:goes|go|went)\s+to`, 'pledged'],
     [r`(?:financed|co-financed|funded|co-funded|transferred|disbursed|contributed|bankrolled|channell?ed)`, 'funded'],
     [r`(?:finances|funds|covers|covered)\s+(?:the|a|an|its)`, 'funded'],
     [
@@ -103,7 +110,7 @@ const EN: Lexicon = {
     [r`(?:provided|secured|(?:is|are)\s+providing|(?:is|are)\s+giving)`, 'provided'],
   ],
   future: r`(?:will|would|shall|to|is\s+to|are\s+to|set\s+to|going\s+to|due\s+to|expected\s+to)\s+(?:\w+\s+){0,2}?(?:be\s+)?$`,
-  hedges: r`(?:may|might|could|would|consider(?:s|ing|ed)?|discuss(?:es|ing|ed)?|mull(?:s|ing|ed)?|weigh(?:s|ing)?|whether|urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+on|appeal(?:s|ed)?|ask(?:s|ed|ing)|hope[sd]?|likely|wants?\s+to|seek(?:s|ing)?|propos(?:e|es|ed|ing)|plans?\s+to|intends?\s+to|reportedly|rumou?red|expects?|expected|possible|possibly|prefers?|ready\s+to|through\s+which|via\s+which|under\s+which|allows?|enables?|lets|provides\s+for|involves)`,
+  hedges: r`(?:may|might|could|would|consider(?:s|ing|ed)?|discuss(?:es|ing|ed)?|mull(?:s|ing|ed)?|weigh(?:s|ing)?|whether|urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+on|appeal(?:s|ed)?|ask(?:s|ed|ing)|hope[sd]?|likely|wants?\s+to|seek(?:s|ing)?|propos(?:e|es|ed|ing)|plans?\s+to|intends?\s+to|reportedly|rumou?red|expects?|expected|possible|possibly|prefers?|ready\s+to|through\s+which|via\s+which|under\s+which|allows?|enables?|lets|provides\s+for|involves|block(?:s|ed|ing)?|veto(?:es|ed)?|(?:was|were)\s+(?:supposed|due)\s+to)`,
   negations: r`(?:not|n't|never|no\s+longer|yet\s+to|failed\s+to|refused\s+to|declined\s+to)(?:\s+\w+){0,2}\s*$`,
   conditions: r`(?:if|unless|provided\s+that|on\s+condition)`,
   aid: r`(?:aid|assistance|package|support|weapon|arms|military|fund|financ|money|PURL|air\s+defen|Patriot|HIMARS|missile|ammunition|munition|shell|equipment|drone|tranche|contribution|grant|loan|howitzer|interceptor|vehicle|tank|system|supplies|donation|share|deal|jets?|F-16|aircraft|artillery|armou?red|armed\s+forces)`,
@@ -111,7 +118,7 @@ const EN: Lexicon = {
   joint: r`(?:together|jointly|joint|combined|between\s+them|collectively)`,
   each: r`(?:each|apiece)`,
   respectively: r`respectively`,
-  connectors: r`(?:,|and|&|as\s+well\s+as|plus|the|\(|\)|:|-)`,
+  connectors: r`(?:,|and|&|as\s+well\s+as|plus|the|from|\(|\)|:|-)`,
   companion: r`(?:together|jointly|along)\s+with`,
   with: r`with(?:\s+the)?`,
   including: r`(?:including|of\s+which|among\s+them)`,
@@ -119,17 +126,17 @@ const EN: Lexicon = {
   clauseBreak: r`(?:;|,\s*(?:and|but|while|whereas)\s|\s(?:while|whereas|but)\s)`,
   places: r`(?:in|at|near|to|visit(?:ed|ing)?)\s+(?:the\s+)?$`,
   attribution: r`(?:according\s+to|cited\s+by|reported\s+by|told)\s+(?:the\s+)?$`,
-  notActors: r`(?:led|made|initiative|manufacturers?|producers?|companies|company|firms?|industry|intelligence|media|newspaper|broadcaster|press|agency|outlet)`,
-  sellers: r`(?:from|of|by)\s+(?:the\s+)?$`,
+  notActors: r`(?:led|made|model|initiative|manufacturers?|producers?|companies|company|firms?|industry|intelligence|media|newspaper|broadcaster|press|agency|outlet)`,
   purchase: r`(?:buy|bought|purchas|procur|sale|sell|sold|stock)`,
   weapons: r`(?:weapons?|arms|equipment|systems?|munitions?|missiles?|air\s+defen[cs]e|Patriot|HIMARS|made|industry|manufactur|stockpiles?|stocks?|defen[cs]e\s+(?:companies|industry|firms))`,
   notAid: r`(?:Ukraine\s+(?:\w+\s+){0,5}(?:to\s+buy|bought|buys|will\s+buy|purchas|procur|order)|for\s+(?:its|their)\s+own\s+(?:armed\s+forces|army|military|forces|needs)|Moldova|Israel|Taiwan)`,
   anaphora: r`^(?:it|they|the\s+country|the\s+government|its\s+government|the\s+kingdom|the\s+ministry)\s+(?!is\b|was\b|are\b|were\b)`,
-  euAttribute: r`(?:accession|membership|member|members|countries|states|leaders|partners|allies|nations|level|law|rules|integration|candidate|summit|foreign\s+ministers|defen[cs]e\s+ministers)`,
+  euAttribute: r`(?:accession|membership|member|members|countries|states|partners|allies|nations|level|law|rules|integration|candidate|summit|foreign\s+ministers|defen[cs]e\s+ministers)`,
   euMembers: r`(?:members?\s+of\s+the|countries\s+of\s+the|outside\s+the|join(?:ing|ed)?\s+the)`,
   speechBefore: r`(?:said|told|wrote|according\s+to)`,
   speechAfter: r`(?:said|says|told\s+[\p{L}]+|reported|noted|added|stated|wrote|confirmed|announced)`,
   firstPerson: r`(?:we|our|us)`,
+  sellers: r`(?:supplied|bought|purchased|procured|sourced|made|produced|manufactured|built)\s+(?:\w+\s+)?(?:from|in|by)\s+(?:the\s+)?`,
 };
 
 const UK: Lexicon = {
@@ -156,10 +163,12 @@ const UK: Lexicon = {
       'delivered',
     ],
     [r`(?:нада(?:ла|ли|в|но)|наданий|надана|надані|забезпечи(?:ла|ли|в))`, 'provided'],
+    [r`(?:розщедри\p{L}*|пі(?:де|дуть)\s+на)`, 'pledged'],
+    [r`(?:заверши\p{L}*\s+(?:передач|постав)\p{L}*)`, 'delivered'],
     [r`(?:постача(?:ла|ли|в)|відвантажи(?:ла|ли|в)|відвантажен\p{L}*)`, 'delivered'],
   ],
   future: r`(?:буде|будуть|має\s+бути|мають\s+бути|планується|мають|має)\s+$`,
-  hedges: r`(?:може|можуть|міг\s+би|могла\s+б|могли\s+б|могла\s+би|розгляда\p{L}*|обговорю\p{L}*|чи|закликав|закликала|закликали|закликає|просить|просив|просила|попроси\p{L}*|сподіва\p{L}*|очіку\p{L}*|план(?:ує|ують|ували|увала)|має\s+намір|мають\s+намір|пропону\p{L}*|запропонува\p{L}*|імовірно|ймовірно|можливо|хоче|хочуть|хотіла\s+б|вивча\p{L}*|готов\p{L}*|за\s+допомогою\s+яко\p{L}*|через\s+як\p{L}*|дозволя\p{L}*|дає\s+змогу|надає\s+можливість|передбача\p{L}*|за\s+яким\p{L}*)`,
+  hedges: r`(?:може|можуть|міг\s+би|могла\s+б|могли\s+б|могла\s+би|розгляда\p{L}*|обговорю\p{L}*|чи|закликав|закликала|закликали|закликає|просить|просив|просила|попроси\p{L}*|сподіва\p{L}*|очіку\p{L}*|план(?:ує|ують|ували|увала)|має\s+намір|мають\s+намір|пропону\p{L}*|запропонува\p{L}*|імовірно|ймовірно|можливо|хоче|хочуть|хотіла\s+б|вивча\p{L}*|готов\p{L}*|за\s+допомогою\s+яко\p{L}*|через\s+як\p{L}*|дозволя\p{L}*|дає\s+змогу|надає\s+можливість|передбача\p{L}*|за\s+яким\p{L}*|блоку\p{L}*|заблоку\p{L}*|вето|мала|мали|мав|мало)`,
   negations: r`(?:не|ні|ніколи|відмови\p{L}*)(?:\s+\p{L}+){0,2}\s*$`,
   conditions: r`(?:якщо|за\s+умови|у\s+разі)`,
   aid: r`(?:допомог|пакет|підтримк|зброї|зброю|зброя|озброєн|військов|фінанс|кошт|PURL|ППО|протиповітрян|Patriot|HIMARS|ракет|боєприпас|снаряд|техні|дрон|транш|внес|грант|кредит|обладнан|систем|постач|частк|угод|ЗСУ|Збройн|літак|F-16|бронетранспортер|БТР|танк|гаубиц|артилер|бронемашин|гелікоптер|вертольот|винищувач)`,
@@ -167,7 +176,7 @@ const UK: Lexicon = {
   joint: r`(?:спільн\p{L}*|разом|сукупно|спільними\s+зусиллями)`,
   each: r`(?:кожна|кожен|кожне|кожній|кожному|по)`,
   respectively: r`відповідно`,
-  connectors: r`(?:,|і|й|та|а\s+також|\(|\)|:|-)`,
+  connectors: r`(?:,|і|й|та|а\s+також|від|\(|\)|:|-)`,
   companion: r`(?:разом|спільно)\s+(?:з|із|зі)`,
   with: r`(?:з|із|зі)`,
   including: r`(?:у\s+тому\s+числі|в\s+тому\s+числі|включно\s+(?:з|із)|з\s+них|зокрема)`,
@@ -175,17 +184,17 @@ const UK: Lexicon = {
   clauseBreak: r`(?:;|,\s*(?:а|але|і|та|тоді\s+як|хоча|проте)\s)`,
   places: r`(?:у|в|на|під|до|біля|поблизу)\s+$`,
   attribution: r`(?:за\s+даними|за\s+словами|як\s+повідомля\p{L}*|як\s+повідоми\p{L}*)\s+$`,
-  notActors: r`(?:ініціатив\p{L}*|виробник\p{L}*|компані\p{L}*|підприєм\p{L}*|фірм\p{L}*|промисловост\p{L}*|індустрі\p{L}*|розвідк\p{L}*|ЗМІ|медіа|газет\p{L}*|видан\p{L}*|агенці\p{L}*|мовник\p{L}*)`,
-  sellers: r`(?:у|в|від|із|з)\s+$`,
+  notActors: r`(?:модел\p{L}*|ініціатив\p{L}*|виробник\p{L}*|компані\p{L}*|підприєм\p{L}*|фірм\p{L}*|промисловост\p{L}*|індустрі\p{L}*|розвідк\p{L}*|ЗМІ|медіа|газет\p{L}*|видан\p{L}*|агенці\p{L}*|мовник\p{L}*)`,
   purchase: r`(?:закуп|купів|купу|придба|продаж|прода)`,
   weapons: r`(?:зброї|зброю|озброєн|систем|виробництва|виробник|оборонн|запас|ракет|боєприпас|Patriot|HIMARS|ППО|техні)`,
   notAid: r`(?:Україна\s+(?:\p{L}+\s+){0,4}(?:закуп|купи|купу|придба|замови)|для\s+власн\p{L}*\s+(?:збройн|арм|військ|потреб)|для\s+себе|Молдов|Ізраїл|Тайван)`,
   anaphora: r`^(?:вона|вони|країна|уряд|крім\s+того,\s+країна)(?![\p{L}])`,
-  euAttribute: r`(?:член\p{L}*|країн\p{L}*|держав\p{L}*|лідер\p{L}*|партнер\p{L}*|союзник\p{L}*|рівн\p{L}*|правил\p{L}*|саміт\p{L}*)`,
-  euMembers: r`(?:країн\p{L}*|держав\p{L}*|член\p{L}*|членств\p{L}*\s+(?:в|у)|вступ\p{L}*\s+(?:до|в|у)|лідер\p{L}*|міністр\p{L}*|посл\p{L}*)`,
+  euAttribute: r`(?:член\p{L}*|країн\p{L}*|держав\p{L}*|партнер\p{L}*|союзник\p{L}*|рівн\p{L}*|правил\p{L}*|саміт\p{L}*)`,
+  euMembers: r`(?:країн\p{L}*|держав\p{L}*|член\p{L}*|членств\p{L}*\s+(?:в|у)|вступ\p{L}*\s+(?:до|в|у)|міністр\p{L}*|посл\p{L}*)`,
   speechBefore: r`(?:заяви\p{L}*|повідоми\p{L}*|сказа\p{L}*|зазначи\p{L}*|наголоси\p{L}*|написа\p{L}*|підкресли\p{L}*)`,
   speechAfter: r`(?:заяви\p{L}*|повідоми\p{L}*|сказа\p{L}*|зазначи\p{L}*|наголоси\p{L}*|написа\p{L}*)`,
   firstPerson: r`(?:ми|наш\p{L}*|нам|нас)`,
+  sellers: r`(?:закуплен\p{L}*|придбан\p{L}*|вироблен\p{L}*|виготовлен\p{L}*|постачан\p{L}*|куплен\p{L}*)\s+(?:\p{L}+\s+)?(?:у|в|із|з)\s+`,
 };
 
 const RU: Lexicon = {
@@ -211,11 +220,16 @@ const RU: Lexicon = {
       r`(?:прибы(?:л|ла|ли|ло)|поступи(?:л|ла|ли|ло)|получи(?:ла|ли|л|ло)|переда(?:ла|ли|л|но)|передан\p{L}*|доставлен\p{L}*|достави(?:ла|ли|л)|постави(?:ла|ли|л)|поставлен\p{L}*|отправи(?:ла|ли|л)|отправлен\p{L}*|дош(?:ел|ла|ли)|уже\s+в\s+Украине)`,
       'delivered',
     ],
-    [r`(?:предостави(?:ла|ли|л|ло)|предоставлен\p{L}*|обеспечи(?:ла|ли|л))`, 'provided'],
+    [
+      r`(?:предостави(?:ла|ли|л|ло)|предоставлен(?:н?(?:ый|ая|ое|ые|ых|ным|ными)|а|о|ы)?|обеспечи(?:ла|ли|л))`,
+      'provided',
+    ],
+    [r`(?:расщедри\p{L}*|пойд(?:ет|ут)\s+на)`, 'pledged'],
+    [r`(?:заверши\p{L}*\s+(?:передач|постав)\p{L}*)`, 'delivered'],
     [r`(?:поставля(?:ла|ли|л)|отгрузи(?:ла|ли|л)|отгружен\p{L}*)`, 'delivered'],
   ],
   future: r`(?:будет|будут|должен\s+быть|должна\s+быть|должны\s+быть|планируется)\s+$`,
-  hedges: r`(?:может|могут|мог\s+бы|могла\s+бы|могли\s+бы|рассматрива\p{L}*|обсужда\p{L}*|ли|призвал\p{L}*|призыва\p{L}*|просит|просил\p{L}*|попроси\p{L}*|надеется|надеются|ожида\p{L}*|планиру(?:ет|ют)|намерен\p{L}*|предлага\p{L}*|предложи\p{L}*|вероятно|возможно|хочет|хотят|хотела\s+бы|изуча\p{L}*|готов\p{L}*|с\s+помощью\s+котор\p{L}*|через\s+котор\p{L}*|позволя\p{L}*|дает\s+возможность|предусматрива\p{L}*|по\s+котор\p{L}*)`,
+  hedges: r`(?:может|могут|мог\s+бы|могла\s+бы|могли\s+бы|рассматрива\p{L}*|обсужда\p{L}*|ли|призвал\p{L}*|призыва\p{L}*|просит|просил\p{L}*|попроси\p{L}*|надеется|надеются|ожида\p{L}*|планиру(?:ет|ют)|намерен\p{L}*|предлага\p{L}*|предложи\p{L}*|вероятно|возможно|хочет|хотят|хотела\s+бы|изуча\p{L}*|готов\p{L}*|с\s+помощью\s+котор\p{L}*|через\s+котор\p{L}*|позволя\p{L}*|дает\s+возможность|предусматрива\p{L}*|по\s+котор\p{L}*|блокир\p{L}*|заблокир\p{L}*|вето|должна\s+была|должны\s+были|должен\s+был)`,
   negations: r`(?:не|ни|никогда|отказа\p{L}*)(?:\s+\p{L}+){0,2}\s*$`,
   conditions: r`(?:если|при\s+условии|в\s+случае)`,
   aid: r`(?:помощ|пакет|поддержк|оруж|вооружен|военн|финанс|средств|PURL|ПВО|противовоздуш|Patriot|HIMARS|ракет|боеприпас|снаряд|техник|дрон|транш|взнос|грант|кредит|оборудован|систем|постав|дол[юия]|част[ьи]|сделк|ВСУ|Вооруженн|самолет|F-16|бронетранспортер|БТР|танк|гаубиц|артиллер|бронемашин|вертолет|истребител)`,
@@ -223,7 +237,7 @@ const RU: Lexicon = {
   joint: r`(?:совместн\p{L}*|вместе|сообща|в\s+сумме|суммарно)`,
   each: r`(?:каждая|каждый|каждое|каждой|каждому|по)`,
   respectively: r`соответственно`,
-  connectors: r`(?:,|и|а\s+также|\(|\)|:|-)`,
+  connectors: r`(?:,|и|а\s+также|от|\(|\)|:|-)`,
   companion: r`(?:вместе|совместно)\s+(?:с|со)`,
   with: r`(?:с|со)`,
   including: r`(?:в\s+том\s+числе|включая|из\s+них|в\s+частности)`,
@@ -231,17 +245,17 @@ const RU: Lexicon = {
   clauseBreak: r`(?:;|,\s*(?:а|но|и|тогда\s+как|хотя|однако)\s)`,
   places: r`(?:в|во|на|под|до|около|возле)\s+$`,
   attribution: r`(?:по\s+данным|по\s+словам|как\s+сообща\p{L}*|как\s+сообщи\p{L}*)\s+$`,
-  notActors: r`(?:инициатив\p{L}*|производител\p{L}*|компани\p{L}*|предприят\p{L}*|фирм\p{L}*|промышленност\p{L}*|индустри\p{L}*|разведк\p{L}*|СМИ|медиа|газет\p{L}*|издани\p{L}*|агентств\p{L}*)`,
-  sellers: r`(?:в|у|из|от)\s+$`,
+  notActors: r`(?:модел\p{L}*|инициатив\p{L}*|производител\p{L}*|компани\p{L}*|предприят\p{L}*|фирм\p{L}*|промышленност\p{L}*|индустри\p{L}*|разведк\p{L}*|СМИ|медиа|газет\p{L}*|издани\p{L}*|агентств\p{L}*)`,
   purchase: r`(?:закуп|покуп|купи|приобрет|приобре|продаж|прода)`,
   weapons: r`(?:оружи|вооружен|систем|производства|производител|оборонн|запас|ракет|боеприпас|Patriot|HIMARS|ПВО|техник)`,
   notAid: r`(?:Украина\s+(?:\p{L}+\s+){0,4}(?:закуп|купи|купл|приобре|заказ)|для\s+собственн\p{L}*\s+(?:вооруж|арм|войск|нужд)|своих\s+вооруж|для\s+себя|Молдов|Израил|Тайван)`,
   anaphora: r`^(?:она|они|страна|правительство|кроме\s+того,\s+страна)(?![\p{L}])`,
-  euAttribute: r`(?:член\p{L}*|стран\p{L}*|государств\p{L}*|лидер\p{L}*|партнер\p{L}*|союзник\p{L}*|уровн\p{L}*|правил\p{L}*|саммит\p{L}*)`,
-  euMembers: r`(?:стран\p{L}*|государств\p{L}*|член\p{L}*|членств\p{L}*\s+в|вступлени\p{L}*\s+в|лидер\p{L}*|министр\p{L}*|посл\p{L}*)`,
+  euAttribute: r`(?:член\p{L}*|стран\p{L}*|государств\p{L}*|партнер\p{L}*|союзник\p{L}*|уровн\p{L}*|правил\p{L}*|саммит\p{L}*)`,
+  euMembers: r`(?:стран\p{L}*|государств\p{L}*|член\p{L}*|членств\p{L}*\s+в|вступлени\p{L}*\s+в|министр\p{L}*|посл\p{L}*)`,
   speechBefore: r`(?:заяви\p{L}*|сообщи\p{L}*|сказа\p{L}*|отмети\p{L}*|подчеркну\p{L}*|написа\p{L}*)`,
   speechAfter: r`(?:заяви\p{L}*|сообщи\p{L}*|сказа\p{L}*|отмети\p{L}*|подчеркну\p{L}*|написа\p{L}*)`,
   firstPerson: r`(?:мы|наш\p{L}*|нам|нас)`,
+  sellers: r`(?:закуплен\p{L}*|приобретен\p{L}*|произведен\p{L}*|изготовлен\p{L}*|поставляем\p{L}*|куплен\p{L}*)\s+(?:\p{L}+\s+)?(?:в|у|из)\s+`,
 };
 
 export const LEXICONS: Record<ExtractLanguage, Lexicon> = { en: EN, uk: UK, ru: RU };

@@ -26,13 +26,14 @@ export function actors(
   const buying = words.purchase.test(sentence);
   return mentions.filter((mention) => {
     if (amounts.some((amount) => mention.start < amount.end && amount.start < mention.end)) return false;
-    const before = sentence.slice(Math.max(0, mention.start - 24), mention.start);
+    const before = sentence.slice(Math.max(0, mention.start - 40), mention.start);
     const after = sentence.slice(mention.end, mention.end + 40);
     if (mention.form !== 'adjective' && words.places.test(before)) return false;
     if (words.attribution.test(before)) return false;
     if (mention.form === 'adjective' && words.notActors.test(after)) return false;
     if (mention.code === 'EU') return !words.euAttribute.test(after) && !words.euMembers.test(before);
     if (mention.code !== 'US') return true;
+    // "American weapons", "bought from the US"; but "Ukraine received from the US" names a giver.
     return !(words.weapons.test(after) || words.sellers.test(before) || buying);
   });
 }

@@ -70,7 +70,7 @@ export function patternsFor(language: ExtractLanguage): Patterns {
     places: new RegExp(`${B}${l.places}`, 'iu'),
     attribution: new RegExp(`${B}${l.attribution}`, 'iu'),
     notActors: new RegExp(`^(?:\\s+|-)(?:[\\p{L}-]+\\s+)?${l.notActors}`, 'iu'),
-    sellers: new RegExp(`${B}${l.sellers}`, 'iu'),
+    sellers: new RegExp(`${B}${l.sellers}$`, 'iu'),
     purchase: new RegExp(`${B}${l.purchase}`, 'iu'),
     weapons: new RegExp(`^[\\s-]*(?:\\p{L}+[\\s-]+)?${l.weapons}`, 'iu'),
     notAid: new RegExp(`${B}${l.notAid}`, 'iu'),

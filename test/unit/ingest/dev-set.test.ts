@@ -3,9 +3,9 @@
  * `npm run eval:extract` scores it: the target is F1 ≥ 0.9 for (donor, stage) pairs in each language.
  */
 import { describe, expect, it } from 'vitest';
-import { evaluate, LANGUAGES, loadDevSet } from '../../../eval/score.ts';
+import { evaluate, LANGUAGES, loadSet } from '../../../eval/score.ts';
 
-const { reports, scores } = evaluate(loadDevSet());
+const { reports, scores } = evaluate(loadSet('dev'));
 
 describe('extraction on the development set', () => {
   it('holds at least 15 articles in each language, the seed included', () => {
