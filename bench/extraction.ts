@@ -4,7 +4,7 @@
  * the same main texts into sentences with ICU (`Intl.Segmenter`), the least any sentence-level extractor must do.
  */
 
-import { loadSet } from '../eval/score.ts';
+import { type Article, loadSet } from '../eval/score.ts';
 import { extractArticle } from '../src/ingest/article.ts';
 import { readDocument } from '../src/ingest/document/index.ts';
 import { Deadline, fmtInt, fmtMs, fmtRatio, heading, print, table } from './lib.ts';
@@ -30,8 +30,7 @@ function measure<T>(budgetMs: number, inputs: readonly T[], bytes: number, work:
 const perSecond = (t: Throughput) => t.articles / (t.ms / 1000);
 const megabytesPerSecond = (t: Throughput) => t.bytes / 2 ** 20 / (t.ms / 1000);
 
-export function benchExtraction(budgetMs: number): void {
-  const articles = loadSet('dev');
+function benchSet(budgetMs: number, articles: readonly Article[]) {
   const bytes = articles.reduce((sum, article) => sum + Buffer.byteLength(article.content), 0);
   const segmenters = new Map(
     (['uk', 'en', 'ru'] as const).map((language) => [
@@ -43,36 +42,42 @@ export function benchExtraction(budgetMs: number): void {
     text: readDocument(article.content, { fileName: article.file }).text,
     segmenter: segmenters.get(article.gold.language),
   }));
-  const baseline = measure(
-    budgetMs,
-    texts,
-    bytes,
-    ({ text, segmenter }) => [...(segmenter?.segment(text) ?? [])].length,
-  );
-  const reading = measure(budgetMs, articles, bytes, (article) =>
-    readDocument(article.content, { fileName: article.file }),
-  );
-  const extraction = measure(budgetMs, articles, bytes, (article) =>
-    extractArticle(article.content, { fileName: article.file }),
-  );
-
-  heading('Extraction throughput (one core)');
-  print(
-    `${fmtInt(articles.length)} articles of the development set (uk / en / ru, text and saved HTML), ${fmtMs(budgetMs)} each, after a warm-up pass.`,
-  );
-  print(
-    'baseline: ICU sentence segmentation of the same main texts; read: text or HTML to main text and metadata; extract: read + claims.',
-  );
-  const row = (name: string, t: Throughput) => [
-    name,
-    `${fmtInt(perSecond(t))}/s`,
-    `${megabytesPerSecond(t).toFixed(2)} MB/s`,
-    fmtRatio(perSecond(t) / perSecond(baseline)),
-  ];
-  print(
-    table(
-      ['', 'articles', 'input', 'vs baseline'],
-      [row('baseline', baseline), row('read', reading), row('read + extract', extraction)],
+  return {
+    baseline: measure(budgetMs, texts, bytes, ({ text, segmenter }) => [...(segmenter?.segment(text) ?? [])].length),
+    read: measure(budgetMs, articles, bytes, (article) => readDocument(article.content, { fileName: article.file })),
+    extract: measure(budgetMs, articles, bytes, (article) =>
+      extractArticle(article.content, { fileName: article.file }),
     ),
+  };
+}
+
+export function benchExtraction(budgetMs: number): void {
+  const articles = loadSet('dev');
+  const sets = [
+    ['text files', articles.filter((article) => !/\.html?$/.test(article.file))],
+    ['saved HTML pages', articles.filter((article) => /\.html?$/.test(article.file))],
+  ] as const;
+
+  heading('4. Extraction throughput (one core)');
+  print(
+    `${fmtInt(articles.length)} articles of the development set (uk / en / ru), ${fmtMs(budgetMs)} per figure, after a warm-up pass.`,
   );
+  print('baseline: ICU sentence segmentation (Intl.Segmenter) of the same main texts, the least a sentence-level');
+  print('          extractor must do; read: the file to main text and metadata; extract: read, then the claims.');
+  const rows: string[][] = [];
+  for (const [name, subset] of sets) {
+    const result = benchSet(budgetMs, subset);
+    const row = (label: string, t: Throughput) => [
+      label,
+      `${fmtInt(perSecond(t))}/s`,
+      `${megabytesPerSecond(t).toFixed(2)} MB/s`,
+      fmtRatio(perSecond(t) / perSecond(result.baseline)),
+    ];
+    rows.push(
+      row(`${name} (${subset.length}): baseline`, result.baseline),
+      row('  read', result.read),
+      row('  read + extract', result.extract),
+    );
+  }
+  print(table(['', 'articles', 'input', 'vs baseline'], rows));
 }

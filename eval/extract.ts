@@ -5,7 +5,7 @@
  * article's misses.
  */
 import { relative } from 'node:path';
-import { evaluate, type LanguageReport, loadSet, SETS, type SetName } from './score.ts';
+import { evaluate, evaluateStories, type LanguageReport, loadSet, SETS, type SetName } from './score.ts';
 
 const verbose = process.argv.includes('--verbose');
 const only = process.argv[process.argv.indexOf('--set') + 1];
@@ -31,6 +31,10 @@ function report(set: SetName): void {
 
   console.log(`${set === 'dev' ? 'development set (tuned on)' : 'held-out set (never tuned on)'}`);
   print(reports);
+  const stories = evaluateStories(scores, articles);
+  console.log(
+    `stories: ${stories.found} of ${stories.pairs} versions in another language grouped with their story; ${stories.wrong} grouped with another story`,
+  );
   console.log('');
 }
 

@@ -8,6 +8,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { type StoryVersion, sameStory } from '../src/domain/source/story.ts';
 import { type ArticleExtraction, extractArticle } from '../src/ingest/article.ts';
 
 /** The development set, which the extractor is tuned on, and the held-out set, which it is only measured on. */
@@ -150,3 +151,58 @@ export function evaluate(articles: readonly Article[]): { reports: LanguageRepor
 }
 
 const ratio = (part: number, whole: number) => (whole === 0 ? 1 : part / whole);
+
+export interface StoryReport {
+  /** Pairs of versions in different languages that the labels put in one story. */
+  readonly pairs: number;
+  readonly found: number;
+  /** Pairs grouped into one story that the labels keep apart. */
+  readonly wrong: number;
+}
+
+/**
+ * Story grouping as `tranche source import` does it: the articles recorded one by one (oldest first), each put in
+ * the story of an earlier version in another language that states the same facts (src/domain/source/story.ts).
+ */
+export function evaluateStories(scores: readonly ArticleScore[], articles: readonly Article[]): StoryReport {
+  const order = articles
+    .map((article, index) => ({ article, score: scores[index] }))
+    .filter((entry): entry is { article: Article; score: ArticleScore } => entry.score !== undefined)
+    .sort(
+      (a, b) =>
+        (a.article.gold.published ?? '').localeCompare(b.article.gold.published ?? '') ||
+        a.article.file.localeCompare(b.article.file),
+    );
+  const recorded: (StoryVersion & { storyId: string; gold: string })[] = [];
+  for (const { article, score } of order) {
+    const version = {
+      id: article.file,
+      language: article.gold.language,
+      publishedOn: score.predicted.published,
+      facts: score.predicted.claims,
+    };
+    const storyLanguages = (storyId: string) =>
+      recorded.filter((other) => other.storyId === storyId).map((other) => other.language);
+    const match = sameStory(
+      version,
+      recorded.map((other) => ({ ...other, storyLanguages: storyLanguages(other.storyId) })),
+    );
+    recorded.push({ ...version, storyId: match?.storyId ?? version.id, gold: article.gold.story });
+  }
+  let pairs = 0;
+  let found = 0;
+  let wrong = 0;
+  recorded.forEach((a, index) => {
+    for (const b of recorded.slice(index + 1)) {
+      if (a.language === b.language) continue;
+      const together = a.storyId === b.storyId;
+      if (a.gold === b.gold) {
+        pairs += 1;
+        if (together) found += 1;
+      } else if (together) {
+        wrong += 1;
+      }
+    }
+  });
+  return { pairs, found, wrong };
+}

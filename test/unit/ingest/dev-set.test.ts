@@ -3,9 +3,10 @@
  * `npm run eval:extract` scores it: the target is F1 ≥ 0.9 for (donor, stage) pairs in each language.
  */
 import { describe, expect, it } from 'vitest';
-import { evaluate, LANGUAGES, loadSet } from '../../../eval/score.ts';
+import { evaluate, evaluateStories, LANGUAGES, loadSet } from '../../../eval/score.ts';
 
-const { reports, scores } = evaluate(loadSet('dev'));
+const articles = loadSet('dev');
+const { reports, scores } = evaluate(articles);
 
 describe('extraction on the development set', () => {
   it('holds at least 15 articles in each language, the seed included', () => {
@@ -26,5 +27,12 @@ describe('extraction on the development set', () => {
     expect(scores.filter((score) => score.predicted.language !== score.language).map((score) => score.file)).toEqual(
       [],
     );
+  });
+
+  it('groups every story told in several languages, and wrongly joins at most one pair in ten', () => {
+    const stories = evaluateStories(scores, articles);
+    expect(stories.pairs).toBeGreaterThanOrEqual(6);
+    expect(stories.found).toBe(stories.pairs);
+    expect(stories.wrong).toBeLessThanOrEqual(stories.pairs / 10);
   });
 });
