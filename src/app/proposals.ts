@@ -8,7 +8,12 @@ import type { ProposalReview } from '../domain/source/proposal.ts';
 import { type SourceCommand, type SourceState, sourceDecider } from '../domain/source/source.ts';
 import { type ExtractStage, extractClaims } from '../ingest/extract/index.ts';
 import { findEvent } from '../ledger/read.ts';
-import { organisationsByCode, proposalReviews, type SameFactClaim } from '../projections/queries/proposals.ts';
+import {
+  organisationsByCode,
+  type ProposalReviews,
+  proposalReviews,
+  type SameFactClaim,
+} from '../projections/queries/proposals.ts';
 import { type CommandTx, existingStreams, loadState, recordVisibility, runCommand } from './command.ts';
 import type { AppDeps, CommandResult, RequestContext } from './deps.ts';
 import { type Candidate, type ImpliedRequest, matchProposal } from './proposal-matches.ts';
@@ -68,6 +73,26 @@ export interface ProposalView extends Proposal {
   implies: ImpliedRequest | null;
 }
 
+const squash = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
+
+/**
+ * The claim a proposal was accepted as: the one carrying its key, or a claim of the same source typed in by hand that
+ * quotes the same sentence with the same stage and donors (so the fact is not claimed twice from one source).
+ */
+function acceptedClaim(proposal: Proposal, donorIds: readonly string[], reviews: ProposalReviews): string | null {
+  const keyed = reviews.accepted.get(proposal.key);
+  if (keyed) return keyed;
+  const sameDonors = (ids: readonly string[]) =>
+    ids.length === donorIds.length && ids.every((id) => donorIds.includes(id));
+  const typed = reviews.typedIn.find(
+    (claim) =>
+      claim.stage === proposal.claimStage &&
+      sameDonors(claim.donorIds) &&
+      squash(claim.sentence) === squash(proposal.evidence),
+  );
+  return typed?.id ?? null;
+}
+
 const languageOf = (value: string): Language => LANGUAGES.find((language) => language === value) ?? 'en';
 
 /** The proposals for a recorded source's text, with their review and what the ledger holds about each; undefined when there is no such source. */
@@ -90,7 +115,7 @@ export async function listProposals(db: Db, sourceId: string): Promise<ProposalV
   for (const proposal of proposals) {
     const donorIds = proposal.donors.flatMap((code) => codes.get(code.toUpperCase()) ?? []);
     const unresolved = proposal.donors.filter((code) => !codes.has(code.toUpperCase()));
-    const claimId = reviews.accepted.get(proposal.key) ?? null;
+    const claimId = acceptedClaim(proposal, donorIds, reviews);
     const rejected = reviews.rejected.has(proposal.key);
     const matches = await matchProposal(
       db,
@@ -122,11 +147,13 @@ async function reviewOf(
       ? extractProposals(source.text, source.language).find((candidate) => candidate.key === key)
       : undefined;
   const reviews = await proposalReviews(tx, sourceId);
+  const codes = proposal ? await organisationsByCode(tx, proposal.donors) : new Map<string, string>();
+  const donorIds = proposal ? proposal.donors.flatMap((code) => codes.get(code.toUpperCase()) ?? []) : [];
   return {
     proposal,
     review: {
       known: proposal !== undefined,
-      acceptedAs: reviews.accepted.get(key) ?? null,
+      acceptedAs: proposal ? acceptedClaim(proposal, donorIds, reviews) : null,
       rejected: source.status === 'recorded' && source.rejectedKeys.includes(key),
     },
   };

@@ -64,7 +64,7 @@ async function buildHistory(f: AppFixture): Promise<void> {
     publishedOn: '2025-08-05',
     language: 'en',
     title: 'Nordic countries fund a PURL package',
-    text: 'Denmark, Norway and Sweden will finance a package worth $500 million. Other outlets put the package at $486 million.',
+    text: 'Denmark, Norway and Sweden will finance a package worth $500 million. Other outlets put the package at $486 million. Finland pledged €90 million for drones in July.',
     storyId: 'story-nordic',
     occurredOn: '2025-08-05',
   });
@@ -413,16 +413,16 @@ async function buildHistory(f: AppFixture): Promise<void> {
   await linkClaim(deps, rq, 'clm-nl-paid', { eventId: eventOf(nlPaid, 'ContributionPaid'), occurredOn: '2025-08-11' });
 
   // The curator's review of what extraction proposes: the Dutch commitment accepted as a claim and linked in the same
-  // step; the Nordic pledge, already typed in as clm-500, rejected.
+  // step; the Nordic pledge counts as reviewed (typed in by hand as clm-500); Finland's July pledge, rejected.
   const [dutch] = (await listProposals(deps.db, 'src-nl')) ?? [];
   await acceptProposal(deps, rq, 'src-nl', dutch?.key ?? '', {
     stage: 'committed',
     linkTo: eventOf(nlCommitted, 'ContributionCommitted'),
     occurredOn: '2025-08-12',
   });
-  const [nordicPledge] = (await listProposals(deps.db, 'src-en')) ?? [];
-  await rejectProposal(deps, rq, 'src-en', nordicPledge?.key ?? '', {
-    reason: 'typed in by hand as clm-500',
+  const finnish = (await listProposals(deps.db, 'src-en'))?.find((proposal) => proposal.donors.includes('FI'));
+  await rejectProposal(deps, rq, 'src-en', finnish?.key ?? '', {
+    reason: 'a July pledge, outside this story',
     occurredOn: '2025-08-12',
   });
 }

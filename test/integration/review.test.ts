@@ -10,6 +10,7 @@ import { pledgeContribution } from '../../src/app/contributions.ts';
 import { importSource } from '../../src/app/ingest.ts';
 import { rebuild } from '../../src/app/ledger.ts';
 import { acceptProposal, listProposals, type ProposalView, rejectProposal } from '../../src/app/proposals.ts';
+import { recordClaim } from '../../src/app/sources.ts';
 import { listFacts } from '../../src/projections/queries/facts.ts';
 import { getClaim, listSources } from '../../src/projections/queries/sources.ts';
 import { timeline } from '../../src/projections/queries/timeline.ts';
@@ -147,6 +148,31 @@ describe.runIf(seedPresent || isCi())('reviewing the proposals of the seed artic
     await expectRefusal(f.db, () => rejectProposal(f.deps, f.request, 'rbc-seed', 'nope', {}), 'proposal-unknown');
     await expectRefusal(f.db, () => rejectProposal(f.deps, f.request, 'nowhere', key, {}), 'source-unknown');
     expect(await listProposals(f.db, 'nowhere')).toBeUndefined();
+  });
+
+  it('counts a claim typed in by hand from the same sentence as the review, so the fact is not claimed twice', async () => {
+    await importSource(f.deps, f.request, {
+      id: 'rbc-seed-copy',
+      content: readFileSync(SEED, 'utf8'),
+      fileName: 'nato-arms-deliveries.txt',
+      publisher: 'RBC-Ukraine (copy)',
+      publishedOn: '2025-08-10',
+      storyId: null,
+    });
+    const [delivery] = (await proposalsOf(f, 'rbc-seed-copy')).filter((proposal) => proposal.donors.includes('NL'));
+    const typed = await recordClaim(f.deps, f.request, {
+      sourceId: 'rbc-seed-copy',
+      donorIds: ['nl'],
+      stage: 'delivered',
+      sentence: delivery?.evidence ?? '',
+    });
+    const [after] = (await proposalsOf(f, 'rbc-seed-copy')).filter((proposal) => proposal.donors.includes('NL'));
+    expect(after).toMatchObject({ key: delivery?.key, status: 'accepted', claimId: typed.id });
+    await expectRefusal(
+      f.db,
+      () => acceptProposal(f.deps, f.request, 'rbc-seed-copy', delivery?.key ?? '', {}),
+      'proposal-already-reviewed',
+    );
   });
 });
 

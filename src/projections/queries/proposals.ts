@@ -13,15 +13,16 @@ export interface ProposalReviews {
   readonly accepted: ReadonlyMap<string, string>;
   /** Proposal key → the reason it was rejected (null when none was given). */
   readonly rejected: ReadonlyMap<string, string | null>;
+  /** Claims of the source typed in by hand, without a proposal key: a proposal that states one of them is taken. */
+  readonly typedIn: readonly { id: string; sentence: string; stage: string; donorIds: readonly string[] }[];
 }
 
 export async function proposalReviews(db: Db, sourceId: string): Promise<ProposalReviews> {
-  const [accepted, rejected] = await Promise.all([
+  const [claims, rejected] = await Promise.all([
     db
       .selectFrom('rm_claims')
-      .select(['id', 'proposal_key'])
+      .select(['id', 'proposal_key', 'sentence', 'stage', 'donor_ids'])
       .where('source_id', '=', sourceId)
-      .where('proposal_key', 'is not', null)
       .orderBy('id')
       .execute(),
     db
@@ -31,8 +32,11 @@ export async function proposalReviews(db: Db, sourceId: string): Promise<Proposa
       .execute(),
   ]);
   return {
-    accepted: new Map(accepted.flatMap((row) => (row.proposal_key ? [[row.proposal_key, row.id] as const] : []))),
+    accepted: new Map(claims.flatMap((row) => (row.proposal_key ? [[row.proposal_key, row.id] as const] : []))),
     rejected: new Map(rejected.map((row) => [row.proposal_key, row.reason])),
+    typedIn: claims
+      .filter((row) => row.proposal_key === null)
+      .map((row) => ({ id: row.id, sentence: row.sentence, stage: row.stage, donorIds: row.donor_ids })),
   };
 }
 
