@@ -26,7 +26,11 @@ interface GoldClaim {
   evidence: string;
 }
 
+const PROJECT_ROOT = new URL('../', import.meta.url).pathname;
+
 export interface Gold {
+  /** A document kept outside the repository, relative to the project root (e.g. `../shared/seed/…`). */
+  document?: string;
   language: Language;
   title: string | null;
   author: string | null;
@@ -41,18 +45,33 @@ export interface Article {
   readonly content: string;
 }
 
+/**
+ * The articles of a set: each `<slug>.gold.json` with the document beside it, or, for a document others wrote that
+ * is not copied into this repository (the seed), the path its `document` field gives, relative to the project root.
+ * Such a document is left out when it is absent, except under CI=true, where that is an error.
+ */
 export function loadSet(set: SetName): Article[] {
   const root = folderOf(set);
   return LANGUAGES.flatMap((language) => {
     const folder = join(root, language);
     if (!existsSync(folder)) return [];
     return readdirSync(folder)
-      .filter((name) => /\.(txt|html?)$/.test(name))
+      .filter((name) => name.endsWith('.gold.json'))
       .sort()
-      .map((name) => {
-        const file = join(folder, name);
-        const gold = JSON.parse(readFileSync(file.replace(/\.(txt|html?)$/, '.gold.json'), 'utf8')) as Gold;
-        return { file, gold, content: readFileSync(file, 'utf8') };
+      .flatMap((name) => {
+        const gold = JSON.parse(readFileSync(join(folder, name), 'utf8')) as Gold;
+        const slug = name.slice(0, -'.gold.json'.length);
+        const file = gold.document
+          ? join(PROJECT_ROOT, gold.document)
+          : ['txt', 'html', 'htm']
+              .map((extension) => join(folder, `${slug}.${extension}`))
+              .find((path) => existsSync(path));
+        if (!file || !existsSync(file)) {
+          if (process.env.CI === 'true')
+            throw new Error(`${join(folder, name)}: its document ${file ?? slug} is missing`);
+          return [];
+        }
+        return [{ file, gold, content: readFileSync(file, 'utf8') }];
       });
   });
 }
