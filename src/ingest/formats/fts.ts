@@ -1,0 +1,43 @@
+/**
+ * OCHA's Financial Tracking Service: incoming funding flows as HDX publishes them (`fts_incoming_funding_global.csv`,
+ * one flow a row, perhaps a row of HXL hashtags under the header). A pure, streaming reader: no database, no clock.
+ */
+import type { Readable } from 'node:stream';
+import { columnIndex, readCsvRows } from './csv.ts';
+import { FTS_COLUMNS, type FtsColumn, type FtsRecord, readFtsRow } from './fts-record.ts';
+import { FormatError, type RowResult } from './types.ts';
+
+/** HDX adds a row of HXL hashtags (#date, #value+funding+total+usd…) under some headers. */
+function isHxlRow(cells: readonly string[]): boolean {
+  const filled = cells.map((cell) => cell.trim()).filter((cell) => cell !== '');
+  return filled.length > 0 && filled.every((cell) => cell.startsWith('#'));
+}
+
+/**
+ * Reads FTS flows row by row, in constant memory: each data row gives its record or the first cell that is wrong,
+ * with the physical line it starts on (descriptions may hold line breaks; the header is line 1). A header without
+ * the columns read here is a FormatError.
+ */
+export async function* readFts(input: Readable): AsyncGenerator<RowResult<FtsRecord>> {
+  let index: Record<FtsColumn, number> | undefined;
+  let width = 0;
+  let first = true;
+  for await (const row of readCsvRows(input)) {
+    if (!index) {
+      index = columnIndex(row.cells, FTS_COLUMNS, 'FTS flows');
+      width = row.cells.length;
+      continue;
+    }
+    const hxl = first && isHxlRow(row.cells);
+    first = false;
+    if (hxl) continue;
+    if (row.cells.length !== width) {
+      const reason = `the row has ${row.cells.length} cells where the header has ${width}`;
+      yield { row: row.line, error: { column: null, reason } };
+      continue;
+    }
+    const result = readFtsRow(row, index);
+    yield 'reason' in result ? { row: row.line, error: result } : { row: row.line, record: result };
+  }
+  if (!index) throw new FormatError('the file is empty; an FTS flows header was expected', 1);
+}
