@@ -15,6 +15,8 @@ export interface CliContext {
   readonly config: Config;
   /** Writes text to stdout (a newline is added). */
   readonly out: (text: string) => void;
+  /** Writes text to stdout as it is, for output streamed in pieces (an export printed to stdout). */
+  readonly write: (text: string) => void;
   /** Progress and notes for a person, on stderr, so stdout stays clean for `--json`. */
   readonly note: (text: string) => void;
 }

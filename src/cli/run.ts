@@ -23,6 +23,7 @@ export async function run(
     const context: CliContext = {
       config,
       out: (text) => io.stdout(`${text}\n`),
+      write: (text) => io.stdout(text),
       note: (text) => io.stderr(`${text}\n`),
     };
     await buildProgram(context, io).parseAsync([...argv], { from: 'user' });

@@ -1,0 +1,88 @@
+import type { FastifyReply } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { type Download, EXPORT_TABLE_NAMES, openDownload } from '../../../app/exports.ts';
+import type { RouteDeps } from '../shared.ts';
+
+const tags = ['exports'];
+
+const tableParams = z.strictObject({
+  table: z
+    .string()
+    .min(1)
+    .max(100)
+    .describe(`a read model, with or without its rm_ prefix: ${EXPORT_TABLE_NAMES.join(', ')}`),
+});
+
+const HEADERS_NOTE =
+  'Sent as an attachment; X-Tranche-Ledger-Seq and X-Tranche-Ledger-Hash name the ledger head it reflects, ' +
+  'X-Tranche-Exported-At when it was read.';
+
+/** A 200 that is a file of this media type, described for the OpenAPI document. */
+const fileResponse = (contentType: string, description: string) => ({
+  200: {
+    description: `${description}. ${HEADERS_NOTE}`,
+    content: { [contentType]: { schema: z.string().meta({ format: 'binary' }) } },
+  },
+});
+
+/** Streams the download, naming its file and the ledger head it reflects. */
+function send(reply: FastifyReply, download: Download): FastifyReply {
+  const { ledgerHead, exportedAt } = download.manifest;
+  return reply
+    .type(download.contentType)
+    .header('content-disposition', `attachment; filename="${download.fileName}"`)
+    .header('x-tranche-ledger-seq', String(ledgerHead.seq))
+    .header('x-tranche-ledger-hash', ledgerHead.hash)
+    .header('x-tranche-exported-at', exportedAt)
+    .header('cache-control', 'no-store')
+    .send(download.body);
+}
+
+/** Downloads of the read models (docs/import-export.md): each read in one snapshot, streamed as it is read. */
+export const exportRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { deps }) => {
+  app.get(
+    '/api/exports/:table.csv',
+    {
+      schema: {
+        summary: 'One read model as CSV: a header row of column names, then its rows in the order of its key',
+        tags,
+        params: tableParams,
+        response: fileResponse('text/csv', 'the table as CSV'),
+      },
+    },
+    async (request, reply) => send(reply, await openDownload(deps, { format: 'csv', table: request.params.table })),
+  );
+
+  app.get(
+    '/api/exports/:table.json',
+    {
+      schema: {
+        summary:
+          'One read model as a JSON array of objects; tranche.json: every read model in one document with the ledger head',
+        tags,
+        params: tableParams,
+        response: fileResponse('application/json', 'the table as JSON, or the whole export'),
+      },
+    },
+    async (request, reply) => {
+      const table = request.params.table === 'tranche' ? undefined : request.params.table;
+      return send(reply, await openDownload(deps, { format: 'json', table }));
+    },
+  );
+
+  app.get(
+    '/api/exports/tranche.xlsx',
+    {
+      schema: {
+        summary: 'Every read model as an XLSX workbook, one sheet per table',
+        tags,
+        response: fileResponse(
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          'the workbook; the ledger head is also in its properties',
+        ),
+      },
+    },
+    async (_request, reply) => send(reply, await openDownload(deps, { format: 'xlsx' })),
+  );
+};
