@@ -5,6 +5,9 @@ export type DatabaseConfig =
   | { readonly kind: 'pglite'; readonly dataDir: string }
   | { readonly kind: 'postgres'; readonly url: string; readonly schema?: string };
 
+/** A private key given in the environment: the PEM text itself, or the file that holds it. */
+export type SigningKeyConfig = { readonly pem: string } | { readonly file: string };
+
 export interface Config {
   readonly database: DatabaseConfig;
   readonly port: number;
@@ -13,6 +16,8 @@ export interface Config {
   readonly sharedDataDir: string;
   /** TRANCHE_DEBUG=1: the CLI prints stack traces of unexpected errors. */
   readonly debug: boolean;
+  /** TRANCHE_SIGNING_KEY: the Ed25519 private key that signs ledger exports, as PEM text or the path of a PEM file. */
+  readonly signingKey: SigningKeyConfig | undefined;
 }
 
 /** The only reader of process.env: checked once at the entry points, then passed down. */
@@ -39,5 +44,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     host: env.HOST || '127.0.0.1',
     sharedDataDir: path.resolve(cwd, env.TRANCHE_SHARED_DATA || '../shared/data'),
     debug: env.TRANCHE_DEBUG === '1' || env.TRANCHE_DEBUG === 'true',
+    signingKey: signingKey(env.TRANCHE_SIGNING_KEY, cwd),
   };
+}
+
+function signingKey(value: string | undefined, cwd: string): SigningKeyConfig | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  return value.trimStart().startsWith('-----BEGIN') ? { pem: value } : { file: path.resolve(cwd, value) };
 }

@@ -90,6 +90,33 @@ export async function appendEvents(
   return { events, head: { seq, hash } };
 }
 
+/**
+ * Writes events exactly as another ledger recorded them (same positions, ids and hashes), after the locked head,
+ * and moves the head on: an import into an empty ledger. The caller has verified them; this only refuses a batch
+ * that does not continue from the head, so a slip cannot leave a gap or a fork.
+ */
+export async function restoreEvents(
+  tx: Kysely<Schema>,
+  head: LedgerHead,
+  events: readonly StoredEvent[],
+): Promise<LedgerHead> {
+  let { seq, hash } = head;
+  for (const event of events) {
+    if (event.seq !== seq + 1 || event.prevHash !== hash) {
+      throw new Error(`event #${event.seq} does not continue the ledger at position ${seq}`);
+    }
+    ({ seq, hash } = event);
+  }
+  if (events.length === 0) return head;
+  await insertEvents(tx, events);
+  await tx
+    .updateTable('ledger_head')
+    .set({ seq: String(seq), hash })
+    .where('id', '=', true)
+    .execute();
+  return { seq, hash };
+}
+
 /** One INSERT … SELECT FROM unnest(…) for all rows: far fewer round trips than a row at a time. */
 async function insertEvents(tx: Kysely<Schema>, events: readonly StoredEvent[]): Promise<void> {
   const column = <T>(pick: (event: StoredEvent) => T): T[] => events.map(pick);

@@ -37,3 +37,16 @@ export interface StreamAppend {
 }
 
 export const GENESIS_HASH = '0'.repeat(64);
+
+/** An event an export withholds: only its place in the chain, so the chain still verifies across it. */
+export interface RedactedEvent {
+  readonly seq: number;
+  readonly redacted: true;
+  readonly prevHash: string;
+  readonly hash: string;
+}
+
+/** A link of the chain as a verifier sees it: a whole event, or one whose content is withheld. */
+export type ChainLink = StoredEvent | RedactedEvent;
+
+export const isRedacted = (link: ChainLink): link is RedactedEvent => 'redacted' in link;

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Schema } from '../db/schema.ts';
-import { GENESIS_HASH, type StoredEvent } from './event.ts';
+import { type ChainLink, GENESIS_HASH, isRedacted, type StoredEvent } from './event.ts';
 import { chainHash } from './hash.ts';
 import { readAll } from './read.ts';
 
@@ -19,39 +19,65 @@ export type VerifyResult =
       readonly reason: string;
     };
 
-/** Checks events in chain order; stops at the first that does not match. Works on a database or an export. */
-function verifyChain(events: Iterable<StoredEvent>, state = { prevHash: GENESIS_HASH, seq: 0 }): VerifyResult | null {
+/** Where a check of the chain stands: the position and hash of the last event that matched. */
+export interface ChainState {
+  prevHash: string;
+  seq: number;
+}
+
+export const chainStart = (): ChainState => ({ prevHash: GENESIS_HASH, seq: 0 });
+
+/**
+ * Checks one event against the chain so far and, when it fits, moves the chain on to it; otherwise says why not.
+ * Works on a database or an export: an event whose content an export withholds is trusted for its hash only, but it
+ * must still sit at the next position and name the hash of the event before it.
+ */
+export function checkLink(link: ChainLink, state: ChainState): string | null {
+  if (link.seq !== state.seq + 1) return `expected position ${state.seq + 1}, found ${link.seq}`;
+  if (link.prevHash !== state.prevHash) return 'its previous-hash link does not match the event before it';
+  if (!isRedacted(link)) {
+    const { hash: _hash, prevHash: _prev, ...body } = link;
+    if (chainHash(state.prevHash, body) !== link.hash) {
+      return 'its content does not match its hash: it was changed after it was recorded';
+    }
+  }
+  state.prevHash = link.hash;
+  state.seq = link.seq;
+  return null;
+}
+
+/** Checks events in chain order; stops at the first that does not match. */
+function verifyChain(events: Iterable<StoredEvent>, state: ChainState): VerifyResult | null {
   for (const event of events) {
-    const firstBad = { seq: event.seq, eventId: event.eventId, streamId: event.streamId, type: event.type };
-    if (event.seq !== state.seq + 1) {
-      return {
-        ok: false,
-        events: state.seq,
-        firstBad,
-        reason: `expected position ${state.seq + 1}, found ${event.seq}`,
-      };
+    const reason = checkLink(event, state);
+    if (reason !== null) {
+      const firstBad = { seq: event.seq, eventId: event.eventId, streamId: event.streamId, type: event.type };
+      return { ok: false, events: state.seq, firstBad, reason };
     }
-    if (event.prevHash !== state.prevHash) {
-      return {
-        ok: false,
-        events: state.seq,
-        firstBad,
-        reason: 'its previous-hash link does not match the event before it',
-      };
-    }
-    const { hash: _hash, prevHash: _prev, ...body } = event;
-    if (chainHash(state.prevHash, body) !== event.hash) {
-      return {
-        ok: false,
-        events: state.seq,
-        firstBad,
-        reason: 'its content does not match its hash: it was changed after it was recorded',
-      };
-    }
-    state.prevHash = event.hash;
-    state.seq = event.seq;
   }
   return null;
+}
+
+/**
+ * Recomputes the whole chain inside the caller's transaction and compares it with the recorded head (an import
+ * checks what it has just written before it commits).
+ */
+export async function verifyLedgerIn(tx: Kysely<Schema>): Promise<VerifyResult> {
+  const head = await tx.selectFrom('ledger_head').select(['seq', 'hash']).executeTakeFirstOrThrow();
+  const state = chainStart();
+  for await (const page of readAll(tx)) {
+    const bad = verifyChain(page, state);
+    if (bad) return bad;
+  }
+  if (Number(head.seq) !== state.seq || head.hash !== state.prevHash) {
+    return {
+      ok: false,
+      events: state.seq,
+      firstBad: null,
+      reason: `the recorded head (position ${head.seq}) does not match the last event (position ${state.seq}): events were removed or added behind the ledger's back`,
+    };
+  }
+  return { ok: true, events: state.seq, headHash: state.prevHash };
 }
 
 /**
@@ -59,24 +85,5 @@ function verifyChain(events: Iterable<StoredEvent>, state = { prevHash: GENESIS_
  * snapshot so that appends made meanwhile neither show up half-way nor raise a false alarm.
  */
 export async function verifyLedger(db: Kysely<Schema>): Promise<VerifyResult> {
-  return db
-    .transaction()
-    .setIsolationLevel('repeatable read')
-    .execute(async (tx) => {
-      const head = await tx.selectFrom('ledger_head').select(['seq', 'hash']).executeTakeFirstOrThrow();
-      const state = { prevHash: GENESIS_HASH, seq: 0 };
-      for await (const page of readAll(tx)) {
-        const bad = verifyChain(page, state);
-        if (bad) return bad;
-      }
-      if (Number(head.seq) !== state.seq || head.hash !== state.prevHash) {
-        return {
-          ok: false,
-          events: state.seq,
-          firstBad: null,
-          reason: `the recorded head (position ${head.seq}) does not match the last event (position ${state.seq}): events were removed or added behind the ledger's back`,
-        } satisfies VerifyResult;
-      }
-      return { ok: true, events: state.seq, headHash: state.prevHash } satisfies VerifyResult;
-    });
+  return db.transaction().setIsolationLevel('repeatable read').execute(verifyLedgerIn);
 }

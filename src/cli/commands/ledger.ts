@@ -7,8 +7,12 @@ import { openDatabase } from '../../db/index.ts';
 import { migrate } from '../../db/migrate.ts';
 import { type CliContext, withDatabase } from '../context.ts';
 import { EXIT, ReportedFailure, RequestInvalidError } from '../errors.ts';
+import { verifyExportCommand } from './ledger-file.ts';
 
-/** `migrate`, `verify`, `rebuild-projections` and `rates import`: work on the store itself rather than a record. */
+/**
+ * `migrate`, `verify` (a database, or an export with `--file`), `rebuild-projections` and `rates import`: work on the
+ * store itself rather than a record.
+ */
 export function registerLedgerCommands(program: Command, context: CliContext): void {
   program
     .command('migrate')
@@ -29,9 +33,19 @@ export function registerLedgerCommands(program: Command, context: CliContext): v
 
   program
     .command('verify')
-    .description("recompute the ledger's hash chain and name the first event that does not match")
-    .action(() =>
-      withDatabase(context, 'tranche verify', async (database) => {
+    .description("recompute the ledger's hash chain and name the first event that does not match; --file: an export")
+    .option('--file <file>', 'check a signed export instead, with no database: chain, head, digest and signature')
+    .option('--public-key <pem>', 'with --file: accept only this Ed25519 public key (PEM file or text) as signer')
+    .option('--fingerprint <hex>', 'with --file: accept only the signer with this fingerprint (sha256 of its SPKI DER)')
+    .action((options: { file?: string; publicKey?: string; fingerprint?: string }) => {
+      if (options.file !== undefined) return verifyExportCommand(context, options.file, options);
+      if (options.publicKey !== undefined || options.fingerprint !== undefined) {
+        throw new RequestInvalidError(
+          'file',
+          '--public-key and --fingerprint pin the signer of an export: give --file',
+        );
+      }
+      return withDatabase(context, 'tranche verify', async (database) => {
         const result = await verify(database.db);
         if (result.ok) {
           context.out(`ledger verified: ${result.events} events, head ${result.headHash}`);
@@ -44,8 +58,8 @@ export function registerLedgerCommands(program: Command, context: CliContext): v
             : `the ledger does not match after ${result.events} events: ${result.reason}`,
           EXIT.fault,
         );
-      }),
-    );
+      });
+    });
 
   program
     .command('rebuild-projections')
