@@ -30,9 +30,10 @@ export const CONFIG = {
   targetAppendRatio: 0.5,
   startTimeoutMs: 120_000,
   extractionBudgetMs: quick ? 500 : 3_000,
+  importRows: envInt('BENCH_IMPORT_ROWS', quick ? 20_000 : 200_000),
 };
 
-/** BENCH_ONLY=extraction runs only the part that needs no database. */
+/** BENCH_ONLY=extraction runs only part 4 (no database); BENCH_ONLY=imports only part 5. */
 export const only = process.env.BENCH_ONLY;
 
 export const MODULE_SET = 'src/projections/queries';

@@ -4,7 +4,20 @@ import type { AppendResult } from './appends.ts';
 import type { ColdStartResult } from './cold-start.ts';
 import { CONFIG, type EngineResult, MODULE_SET, QUERY_SETS, SQL_SET } from './config.ts';
 import { VISIBLE } from './dashboard.ts';
-import { ENGINE_LABEL, fmtInt, fmtLatency, fmtMs, fmtRate, fmtRatio, heading, print, table, verdict } from './lib.ts';
+import type { ImportBenchResult } from './imports.ts';
+import {
+  ENGINE_LABEL,
+  type EngineKind,
+  fmtInt,
+  fmtLatency,
+  fmtMs,
+  fmtRate,
+  fmtRatio,
+  heading,
+  print,
+  table,
+  verdict,
+} from './lib.ts';
 import type { PledgeResult } from './pledges.ts';
 import type { QuerySet, ReadModelResult } from './read-models.ts';
 import { CONTRIBUTIONS_PER_PACKAGE, DONOR_COUNT, MONTHS } from './synthetic.ts';
@@ -251,3 +264,42 @@ export function printColdStart(result: ColdStartResult | undefined, error?: stri
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+
+export function printImports(
+  results: readonly { kind: EngineKind; result?: ImportBenchResult; error?: string }[],
+): void {
+  heading('5. Imports: tranche import kiel vs COPY of the same file');
+  const first = results.find((entry) => entry.result)?.result;
+  if (first) {
+    print(
+      `${fmtInt(first.rows)} Kiel-shaped rows (${(first.bytes / 2 ** 20).toFixed(1)} MB, ${fmtInt(first.flows)} flows), after the ECB rates.`,
+    );
+  }
+  print('baseline: COPY … FROM the same CSV into a plain table of its columns (no index), on the same engine.');
+  print(
+    'import: read, check, stage in batches, then one transaction: a FlowsImported event per 2,000 flows, projected.',
+  );
+  const cell = (entry: (typeof results)[number], f: (r: ImportBenchResult) => string) =>
+    entry.result ? f(entry.result) : (entry.error ?? '—');
+  print(
+    table(
+      ['', ...results.map((entry) => ENGINE_LABEL[entry.kind])],
+      [
+        ['COPY (rows/s)', ...results.map((entry) => cell(entry, (r) => fmtRate(r.rows / (r.copyMs / 1000))))],
+        ['import (rows/s)', ...results.map((entry) => cell(entry, (r) => fmtRate(r.rows / (r.importMs / 1000))))],
+        [
+          'ratio import ÷ COPY (target ≥ 0.33)',
+          ...results.map((entry) =>
+            cell(entry, (r) => `${fmtRatio(r.copyMs / r.importMs)}  ${verdict(r.copyMs / r.importMs >= 1 / 3)}`),
+          ),
+        ],
+        [
+          'importer heap peak: a fifth of the rows → all',
+          ...results.map((entry) =>
+            cell(entry, (r) => `${r.smallPeakHeapMb.toFixed(0)} MB → ${r.peakHeapMb.toFixed(0)} MB`),
+          ),
+        ],
+      ],
+    ),
+  );
+}

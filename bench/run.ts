@@ -6,18 +6,22 @@
  *   2. dashboard summary queries over the read models at 10k and 1M contributions
  *   3. cold start of `npm start` to the first served request
  *   4. extraction throughput: articles read and their claims extracted, per second on one core
+ *   5. imports: a Kiel-shaped CSV through `tranche import kiel` against COPY of the same file, on both engines
  *
  * Environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test), BENCH_QUICK=1 for a smoke run
- * with small sizes, BENCH_ONLY=extraction for part 4 alone, BENCH_EVENTS / BENCH_LARGE / BENCH_COMMANDS to change sizes.
+ * with small sizes, BENCH_ONLY=extraction or imports for part 4 or 5 alone, BENCH_IMPORT_ROWS, BENCH_EVENTS / BENCH_LARGE / BENCH_COMMANDS to change sizes.
  */
+import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import os from 'node:os';
+import path from 'node:path';
 import { sql } from 'kysely';
 import type { Database } from '../src/db/index.ts';
 import { benchAppends } from './appends.ts';
 import { benchColdStart, type ColdStartResult, liveChildren, liveFolders } from './cold-start.ts';
 import { CONFIG, type EngineResult, only, QUERY_SETS, quick } from './config.ts';
 import { benchExtraction } from './extraction.ts';
+import { benchImports, type ImportBenchResult } from './imports.ts';
 import {
   type BenchDatabase,
   ENGINE_LABEL,
@@ -36,7 +40,7 @@ import {
 } from './lib.ts';
 import { benchPledges } from './pledges.ts';
 import { benchReadModels } from './read-models.ts';
-import { printAppends, printColdStart, printEngineNotes, printReadModels } from './report.ts';
+import { printAppends, printColdStart, printEngineNotes, printImports, printReadModels } from './report.ts';
 
 /** What to remove if the run is interrupted. */
 const open = new Set<BenchDatabase>();
@@ -163,7 +167,7 @@ print(
   'Figures vary between runs (other work on the machine): read the ratios, each measured against a baseline in the same process.',
 );
 
-if (only !== 'extraction') {
+if (only === undefined) {
   const results: EngineResult[] = [];
   for (const kind of ['pglite', 'postgres'] as const) results.push(await runEngine(kind));
 
@@ -181,7 +185,38 @@ if (only !== 'extraction') {
   printColdStart(cold, coldError);
 }
 
-benchExtraction(CONFIG.extractionBudgetMs);
+if (only === undefined || only === 'extraction') benchExtraction(CONFIG.extractionBudgetMs);
+
+if (only === undefined || only === 'imports') {
+  const rates = path.join(
+    path.resolve(process.env.TRANCHE_SHARED_DATA || '../shared/data'),
+    'ecb',
+    'eurofxref-hist.csv',
+  );
+  const ECB_RATES = existsSync(rates) ? rates : null;
+  const imports: { kind: EngineKind; result?: ImportBenchResult; error?: string }[] = [];
+  for (const kind of ['pglite', 'postgres'] as const) {
+    const down = kind === 'postgres' ? await serverUnavailable() : undefined;
+    if (down) {
+      imports.push({ kind, error: `server unreachable (${down})` });
+      continue;
+    }
+    const bench = kind === 'pglite' ? await openFreshPglite() : await openFreshServerSchema();
+    open.add(bench);
+    try {
+      imports.push({
+        kind,
+        result: await benchImports(bench.database, CONFIG.importRows, ECB_RATES, ENGINE_LABEL[kind]),
+      });
+    } catch (error) {
+      imports.push({ kind, error: errorText(error) });
+    } finally {
+      await bench.cleanup();
+      open.delete(bench);
+    }
+  }
+  printImports(imports);
+}
 
 print();
 print(`Total ${fmtMs(performance.now() - started)}; load average at end ${load()}.`);

@@ -2,8 +2,11 @@ import { Command } from 'commander';
 import { registerClaimCommands } from './commands/claim.ts';
 import { registerContributionCommands } from './commands/contribution.ts';
 import { registerDemoCommand } from './commands/demo.ts';
+import { registerExportCommands } from './commands/export.ts';
 import { registerExtractCommand } from './commands/extract.ts';
+import { registerImportCommand } from './commands/import.ts';
 import { registerLedgerCommands } from './commands/ledger.ts';
+import { registerLedgerFileCommands } from './commands/ledger-file.ts';
 import { registerOrgCommands } from './commands/org.ts';
 import { registerPackageCommands } from './commands/package.ts';
 import { registerPriorityListCommands } from './commands/priority-list.ts';
@@ -30,6 +33,7 @@ export function buildProgram(context: CliContext, io: CliIo): Command {
     });
   registerServeCommand(program, context);
   registerLedgerCommands(program, context);
+  registerLedgerFileCommands(program, context);
   registerDemoCommand(program, context);
   registerOrgCommands(program, context);
   registerRequirementCommands(program, context);
@@ -41,5 +45,7 @@ export function buildProgram(context: CliContext, io: CliIo): Command {
   registerSummaryCommands(program, context);
   registerTimelineCommand(program, context);
   registerExtractCommand(program, context);
+  registerExportCommands(program, context);
+  registerImportCommand(program, context);
   return program;
 }

@@ -39,9 +39,30 @@ export interface FxRatesTable {
   per_eur: Numeric;
 }
 
+/** An import's progress: its staged batches survive an interrupted run, which resumes from them. */
+export interface ImportRunsTable {
+  import_id: string;
+  format: string;
+  file: string;
+  sha256: string;
+  status: string;
+  batches: number;
+  started_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ImportStagingTable {
+  import_id: string;
+  batch: number;
+  flows: number;
+  payload: string;
+}
+
 export interface Schema extends ProjectionTables {
   events: EventsTable;
   ledger_head: LedgerHeadTable;
   idempotency_keys: IdempotencyKeysTable;
   fx_rates: FxRatesTable;
+  import_runs: ImportRunsTable;
+  import_staging: ImportStagingTable;
 }

@@ -5,7 +5,9 @@ import { registerOpenApi } from './plugins/openapi.ts';
 import { installProblemHandling, replyWithProblem } from './plugins/problem.ts';
 import { claimRoutes } from './routes/claims/index.ts';
 import { contributionRoutes } from './routes/contributions/index.ts';
+import { exportRoutes } from './routes/exports/index.ts';
 import { healthRoutes } from './routes/health/index.ts';
+import { importRoutes } from './routes/imports/index.ts';
 import { ledgerRoutes } from './routes/ledger/index.ts';
 import { organisationRoutes } from './routes/organisations/index.ts';
 import { overviewRoutes } from './routes/overview/index.ts';
@@ -66,6 +68,8 @@ export async function buildServer(
   await app.register(claimRoutes, routeDeps);
   await app.register(overviewRoutes, routeDeps);
   await app.register(ledgerRoutes, routeDeps);
+  await app.register(exportRoutes, routeDeps);
+  await app.register(importRoutes, routeDeps);
   await app.ready();
   return app;
 }

@@ -1,6 +1,7 @@
 import type { ClaimEvent } from '../domain/claim/claim.ts';
 import type { ContributionEvent } from '../domain/contribution/contribution.ts';
 import type { FigureEvent } from '../domain/figure/figure.ts';
+import type { ImportEvent } from '../domain/flow/flow.ts';
 import type { OrganisationEvent } from '../domain/organisation/organisation.ts';
 import type { PackageEvent } from '../domain/package/package.ts';
 import type { PriorityListEvent } from '../domain/priority-list/priority-list.ts';
@@ -9,6 +10,7 @@ import type { SourceEvent } from '../domain/source/source.ts';
 import type { StoredEvent } from '../ledger/event.ts';
 import { entityId, type Tx } from './context.ts';
 import { projectContribution } from './contributions.ts';
+import { projectImport } from './flows.ts';
 import { projectOrganisation } from './organisations.ts';
 import { projectPackage } from './packages.ts';
 import { projectPriorityList, projectRequirement } from './requirements.ts';
@@ -45,6 +47,9 @@ export async function project(tx: Tx, events: readonly StoredEvent[]): Promise<v
         break;
       case 'figure':
         await projectFigure(tx, stored, event as FigureEvent);
+        break;
+      case 'import':
+        await projectImport(tx, stored, event as ImportEvent);
         break;
       default:
         throw new Error(`no projection for stream type "${stored.streamType}"`);

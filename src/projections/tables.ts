@@ -172,6 +172,53 @@ export interface ProjectionTables {
     adopted_on: string;
   };
   rm_evidence: { event_id: string; source_id: string; claim_id: Defaulted<string> };
+  rm_imports: {
+    import_id: string;
+    format: string;
+    file: string;
+    sha256: string;
+    release: string | null;
+    source_id: string | null;
+    rows_read: number;
+    flows: number;
+    skipped_rows: number;
+    organisations: number;
+    completed_on: string;
+    visibility: string;
+  };
+  rm_flows: {
+    id: string;
+    import_id: string;
+    donor_id: string;
+    recipient_id: string | null;
+    stage: string;
+    category: string;
+    period: string;
+    month: string;
+    amount: Num;
+    currency: string;
+    amount_eur: NullableNum;
+    amount_usd: NullableNum;
+    rate_source: string;
+    basis: string;
+    source_id: string | null;
+    description: string | null;
+    origin_file: string;
+    origin_row: number;
+    origin_release: string | null;
+    visibility: string;
+  };
+  rm_flow_totals: {
+    donor_id: string;
+    month: string;
+    stage: string;
+    category: string;
+    basis: string;
+    visibility: string;
+    flows: Num;
+    eur: Num;
+    usd: Num;
+  };
   rm_timeline: { entity: string; seq: Num };
 }
 
@@ -198,4 +245,7 @@ export const PROJECTION_TABLES = [
   'rm_figures',
   'rm_evidence',
   'rm_timeline',
+  'rm_imports',
+  'rm_flows',
+  'rm_flow_totals',
 ] as const satisfies readonly (keyof ProjectionTables)[];

@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -8,6 +11,8 @@ import {
   withdrawContribution,
 } from '../../src/app/contributions.ts';
 import type { CommandResult } from '../../src/app/deps.ts';
+import { runImport } from '../../src/app/imports/engine.ts';
+import { importFormat } from '../../src/app/imports/formats.ts';
 import { rebuild, verify } from '../../src/app/ledger.ts';
 import { amendOrganisation } from '../../src/app/organisations.ts';
 import {
@@ -425,6 +430,23 @@ async function buildHistory(f: AppFixture): Promise<void> {
     reason: 'a July pledge, outside this story',
     occurredOn: '2025-08-12',
   });
+
+  // Tracker data: two donor-months of a Kiel-shaped file, one donor the ledger lacked (Japan), as flows.
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'tranche-history-'));
+  try {
+    const file = path.join(dir, 'data_explorer.csv');
+    await writeFile(
+      file,
+      [
+        'country,iso,year,month,total,financial,humanitarian,military,commitments,to_be_allocated,gdp,pct_gdp',
+        '"Netherlands","NLD",2025,8,0.3,0.1,0,0.2,0.5,0.2,1100,0.03',
+        '"Japan","JPN",2025,9,0.05,0.04,0.01,0,0.05,0,4000,0.001',
+      ].join('\n'),
+    );
+    await runImport(deps, rq, await importFormat(deps.db, 'kiel', file), file);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 describe('projections rebuilt from the ledger', () => {

@@ -14,6 +14,11 @@ const TAGS = [
   { name: 'claims and figures', description: 'Facts sources state, and the figures curators adopt' },
   { name: 'overview', description: 'Totals for dashboards and charts' },
   { name: 'ledger', description: 'The append-only, hash-chained event store' },
+  {
+    name: 'imports',
+    description: 'Tracker data (Kiel Ukraine Support Tracker) onto the ledger: dry run, all or nothing',
+  },
+  { name: 'exports', description: 'The read models as CSV, JSON or XLSX downloads, each as of one ledger head' },
   { name: 'meta', description: 'Health and this document' },
 ];
 

@@ -1,0 +1,18 @@
+/** The tracker formats `tranche import` and `POST /api/imports/:format` read. */
+import type { Db } from '../../db/index.ts';
+import { invalid } from '../../domain/errors.ts';
+import { importContext } from './context.ts';
+import type { ImportFormat } from './engine.ts';
+import { kielFormat } from './kiel.ts';
+
+export const IMPORT_FORMATS = ['kiel'] as const;
+
+export async function importFormat(db: Db, name: string, file: string): Promise<ImportFormat> {
+  const context = await importContext(db);
+  switch (name) {
+    case 'kiel':
+      return kielFormat(file, context);
+    default:
+      throw invalid('format-unknown', 'format', `the format is one of ${IMPORT_FORMATS.join(', ')}`);
+  }
+}

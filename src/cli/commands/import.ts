@@ -1,0 +1,89 @@
+import type { Command } from 'commander';
+import { type ImportFormat, type ImportReport, runImport } from '../../app/imports/engine.ts';
+import { IMPORT_FORMATS, importFormat } from '../../app/imports/formats.ts';
+import { VISIBILITIES, type Visibility } from '../../domain/facts.ts';
+import { appDeps, type CliContext, defaultActor, withDatabase } from '../context.ts';
+import { EXIT, ReportedFailure, RequestInvalidError } from '../errors.ts';
+
+/** A progress bar on stderr when it is a terminal; nothing otherwise (stdout stays clean for scripts). */
+function progressBar(stream: NodeJS.WriteStream = process.stderr) {
+  if (!stream.isTTY) return undefined;
+  let last = 0;
+  return ({ bytes, total, rows }: { bytes: number; total: number; rows: number }) => {
+    const now = Date.now();
+    if (now - last < 200 && bytes < total) return;
+    last = now;
+    const share = total === 0 ? 1 : bytes / total;
+    const width = 30;
+    const filled = Math.round(share * width);
+    stream.write(
+      `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(share * 100).toFixed(0).padStart(3)} %  ${rows.toLocaleString('en')} rows`,
+    );
+    if (bytes >= total) stream.write('\n');
+  };
+}
+
+function printReport(context: CliContext, report: ImportReport): void {
+  if (report.alreadyImported) {
+    context.out(`${report.file}: already imported as ${report.importId}; nothing new`);
+    return;
+  }
+  const lines = [
+    `${report.file}: ${report.rowsRead.toLocaleString('en')} rows read, ${report.flows.toLocaleString('en')} flows`,
+    report.newOrganisations.length > 0 ? `new organisations: ${report.newOrganisations.join(', ')}` : null,
+    report.resumedBatches > 0
+      ? `resumed: ${report.resumedBatches} batches staged by an interrupted run were kept`
+      : null,
+    report.existingFlows > 0
+      ? `${report.existingFlows.toLocaleString('en')} flows were already recorded by another import`
+      : null,
+  ];
+  for (const line of lines) if (line) context.out(line);
+  for (const error of report.errors) {
+    context.note(`line ${error.row}${error.column ? `, ${error.column}` : ''}: ${error.reason}`);
+  }
+  if (report.errorCount > report.errors.length)
+    context.note(`… and ${report.errorCount - report.errors.length} more refused rows`);
+  if (report.dryRun) context.out(`dry run: nothing was written (import id ${report.importId})`);
+  else if (report.written)
+    context.out(`imported as ${report.importId}${report.errorCount > 0 ? `; ${report.errorCount} rows skipped` : ''}`);
+}
+
+/**
+ * `tranche import kiel|fts FILE [--dry-run] [--skip-invalid]`: tracker data onto the ledger. All or nothing unless
+ * `--skip-invalid`; the same file twice creates nothing; an interrupted run resumes when run again.
+ */
+export function registerImportCommand(program: Command, context: CliContext): void {
+  program
+    .command('import')
+    .description('import tracker data (Kiel Ukraine Support Tracker, OCHA FTS) onto the ledger')
+    .argument('<format>', IMPORT_FORMATS.join(' | '))
+    .argument('<file>', 'the file to read')
+    .option('--dry-run', 'read and check everything, write nothing, say what would be created')
+    .option('--skip-invalid', 'import the valid rows and list the others (default: one bad row and nothing goes in)')
+    .option('--visibility <level>', VISIBILITIES.join(', '), 'public')
+    .action(
+      async (name: string, file: string, options: { dryRun?: boolean; skipInvalid?: boolean; visibility: string }) => {
+        const visibility = VISIBILITIES.find((level) => level === options.visibility);
+        if (!visibility)
+          throw new RequestInvalidError('visibility', `--visibility is one of ${VISIBILITIES.join(', ')}`);
+        const onProgress = progressBar();
+        const report = await withDatabase(context, `tranche import ${name}`, async (database) => {
+          const format: ImportFormat = await importFormat(database.db, name, file);
+          return runImport(appDeps(database.db), { actor: defaultActor() }, format, file, {
+            dryRun: options.dryRun ?? false,
+            skipInvalid: options.skipInvalid ?? false,
+            visibility: visibility satisfies Visibility,
+            ...(onProgress ? { onProgress } : {}),
+          });
+        });
+        printReport(context, report);
+        if (report.refused) {
+          throw new ReportedFailure(
+            `${report.errorCount} rows refused: nothing was imported (fix them, or use --skip-invalid to import the rest)`,
+            EXIT.refused,
+          );
+        }
+      },
+    );
+}
