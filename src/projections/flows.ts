@@ -1,6 +1,6 @@
 /**
- * Imports and their flows. A `FlowsImported` event carries up to a few thousand flows; they are projected by one
- * set-based statement that reads them back from the event in the ledger (`jsonb_to_recordset`), so a million flows
+ * Imports and their flows. A `FlowsImported` event carries up to a few thousand flows as tab-separated lines; they
+ * are projected by one set-based statement that splits them back out of the event in the ledger, so a million flows
  * cost a thousand statements, not a million — the same statement whether the import is live or the read models are
  * rebuilt.
  */
@@ -45,23 +45,30 @@ async function projectFlows(tx: Tx, fromSeq: number, toSeq: number): Promise<voi
       -- Each event's fields read once: an expression on the event inside the row loop would detoast its whole
       -- (large) data for every flow.
       SELECT e.data->>'importId' AS import_id, e.meta->>'basis' AS basis, e.meta->>'visibility' AS visibility,
-             e.meta->'evidence'->>0 AS source_id, e.data->'flows' AS flows
+             e.meta->'evidence'->>0 AS source_id, e.data->>'rows' AS rows
       FROM events e
       WHERE e.seq BETWEEN ${fromSeq} AND ${toSeq} AND e.type = 'FlowsImported'
     ),
+    fields AS (
+      SELECT b.import_id, b.basis, b.visibility, b.source_id, string_to_array(line, E'\\t') AS f
+      FROM batch b, string_to_table(b.rows, E'\\n') AS line
+    ),
     imported AS (
-      SELECT b.import_id, b.basis, b.visibility, b.source_id, f.*
-      FROM batch b,
-           jsonb_to_recordset(b.flows) AS f(
-             id text, "donorId" text, "recipientId" text, stage text, category text, period text, amount numeric,
-             currency text, eur numeric, usd numeric, "rateSource" text, description text, origin jsonb)
+      -- FLOW_COLUMNS (src/domain/flow/flow.ts): \N is null; free text is a JSON string.
+      SELECT import_id, basis, visibility, source_id,
+             f[1] AS id, f[2] AS "donorId", nullif(f[3], '\\N') AS "recipientId", f[4] AS stage, f[5] AS category,
+             f[6] AS period, f[7]::numeric AS amount, f[8] AS currency, nullif(f[9], '\\N')::numeric AS eur,
+             nullif(f[10], '\\N')::numeric AS usd, f[11]::json #>> '{}' AS "rateSource",
+             nullif(f[12], '\\N')::json #>> '{}' AS description,
+             f[13]::json #>> '{}' AS origin_file, f[14]::int AS origin_row, nullif(f[15], '\\N')::json #>> '{}' AS origin_release
+      FROM fields
     ),
     inserted AS (
       INSERT INTO rm_flows (id, import_id, donor_id, recipient_id, stage, category, period, month, amount, currency,
                             amount_eur, amount_usd, rate_source, basis, source_id, description, origin_file, origin_row,
                             origin_release, visibility)
       SELECT id, import_id, "donorId", "recipientId", stage, category, period, left(period, 7), amount, currency, eur, usd,
-             "rateSource", basis, source_id, description, origin->>'file', (origin->>'row')::int, origin->>'release',
+             "rateSource", basis, source_id, description, origin_file, origin_row, origin_release,
              visibility
       FROM imported
       ON CONFLICT (id) DO NOTHING

@@ -183,6 +183,52 @@ describe('the import engine', () => {
     expect(await f.db.selectFrom('import_staging').selectAll().execute()).toEqual([]);
   });
 
+  it('keeps free text exactly, tabs, line breaks, quotes and backslashes included', async () => {
+    const description = 'Line one\tcolumn\nline two "quoted" \\N and a backslash \\ and «ünïcode»';
+    const tricky: ImportFormat = {
+      ...tinyFormat(),
+      name: 'tricky',
+      async *read(_input: Readable, file: string): AsyncIterable<ReadRow> {
+        yield {
+          row: 2,
+          flows: [
+            {
+              id: 'tricky:1',
+              donorId: 'north',
+              recipientId: null,
+              stage: 'paid',
+              category: 'humanitarian',
+              period: '2025-05-17',
+              amount: '12.34',
+              currency: 'USD',
+              eur: null,
+              usd: '12.34',
+              rateSource: 'stated',
+              description,
+              origin: { file, row: 2, release: null },
+            },
+          ],
+        };
+      },
+    };
+    const report = await runImport(f.deps, f.request, tricky, file('good.csv'));
+    expect(report.written).toBe(true);
+    const flow = await f.db
+      .selectFrom('rm_flows')
+      .select(['description', 'recipient_id', 'amount_eur', 'amount_usd', 'period', 'month', 'origin_release'])
+      .where('id', '=', 'tricky:1')
+      .executeTakeFirstOrThrow();
+    expect(flow).toEqual({
+      description,
+      recipient_id: null,
+      amount_eur: null,
+      amount_usd: '12.3400000000',
+      period: '2025-05-17',
+      month: '2025-05',
+      origin_release: null,
+    });
+  });
+
   it('keeps the chain valid, and rebuilding the read models gives the same rows', async () => {
     expect((await verify(f.db)).ok).toBe(true);
     const live = await dumpProjections(f.db);

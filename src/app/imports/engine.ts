@@ -20,7 +20,14 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/index.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { Basis, Visibility } from '../../domain/facts.ts';
-import { checkFlow, type FlowRecord, type ImportSummary } from '../../domain/flow/flow.ts';
+import {
+  checkFlow,
+  encodeFlows,
+  FLOW_COLUMNS,
+  type FlowBatch,
+  type FlowRecord,
+  type ImportSummary,
+} from '../../domain/flow/flow.ts';
 import { FormatError } from '../../ingest/formats/types.ts';
 import { appendEvents, lockHead } from '../../ledger/append.ts';
 import type { EventMeta, StreamAppend } from '../../ledger/event.ts';
@@ -144,7 +151,7 @@ export async function runImport(
     if (run && batchNo >= run.staged && (errorCount === 0 || options.skipInvalid)) {
       await deps.db
         .insertInto('import_staging')
-        .values({ import_id: importId, batch: batchNo, flows: batch.length, payload: JSON.stringify(batch) })
+        .values({ import_id: importId, batch: batchNo, flows: batch.length, payload: encodeFlows(batch) })
         .execute();
       await deps.db
         .updateTable('import_runs')
@@ -343,7 +350,7 @@ async function record(
     for (let from = 0; ; from += EVENTS_PER_APPEND) {
       const slice = await tx
         .selectFrom('import_staging')
-        .select(['batch', 'payload'])
+        .select(['batch', 'flows', 'payload'])
         .where('import_id', '=', summary.importId)
         .where('batch', '>=', from)
         .where('batch', '<', from + EVENTS_PER_APPEND)
@@ -356,13 +363,15 @@ async function record(
           streamType: 'import',
           expectedVersion: null,
           events: slice.map((staged) => {
-            const flows = JSON.parse(staged.payload) as FlowRecord[];
-            flowsRecorded += flows.length;
-            return {
-              type: 'FlowsImported',
-              data: { importId: summary.importId, batch: staged.batch, flows },
-              meta: meta(format.basis, evidence),
+            flowsRecorded += staged.flows;
+            const data: FlowBatch = {
+              importId: summary.importId,
+              batch: staged.batch,
+              count: staged.flows,
+              columns: FLOW_COLUMNS,
+              rows: staged.payload,
             };
+            return { type: 'FlowsImported', data, meta: meta(format.basis, evidence) };
           }),
         },
       ]);

@@ -53,18 +53,78 @@ export interface ImportSummary {
   readonly organisations: number;
 }
 
-export type ImportEvent =
-  | DomainEvent<'FlowsImported', { importId: string; batch: number; flows: readonly FlowRecord[] }>
-  | DomainEvent<'ImportCompleted', ImportSummary>;
+/**
+ * A batch of flows as an event carries them: one line per flow, fields in `FLOW_COLUMNS` order separated by tabs.
+ * Ids, codes, dates and amounts are written as they are (`checkFlow` admits no tab or line break in them); free text
+ * (the description, the origin's file and release) as a JSON string; a missing value as `\N`. One string hashes and
+ * stores far faster than thousands of objects, and PostgreSQL splits it back in one statement.
+ */
+export interface FlowBatch {
+  readonly importId: string;
+  readonly batch: number;
+  readonly count: number;
+  readonly columns: readonly string[];
+  readonly rows: string;
+}
+
+export type ImportEvent = DomainEvent<'FlowsImported', FlowBatch> | DomainEvent<'ImportCompleted', ImportSummary>;
 
 const DECIMAL = /^\d{1,20}(\.\d{1,10})?$/;
 const PERIOD = /^(\d{4})-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/;
 const CURRENCY = /^[A-Z]{3}$/;
 
+export const FLOW_COLUMNS = [
+  'id',
+  'donorId',
+  'recipientId',
+  'stage',
+  'category',
+  'period',
+  'amount',
+  'currency',
+  'eur',
+  'usd',
+  'rateSource',
+  'description',
+  'originFile',
+  'originRow',
+  'originRelease',
+] as const;
+
+const NULL = '\\N';
+const plain = (value: string | null): string => value ?? NULL;
+const text = (value: string | null): string => (value === null ? NULL : JSON.stringify(value));
+
+/** The batch's rows as `FlowBatch.rows` holds them. */
+export function encodeFlows(flows: readonly FlowRecord[]): string {
+  return flows
+    .map((flow) =>
+      [
+        flow.id,
+        flow.donorId,
+        plain(flow.recipientId),
+        flow.stage,
+        flow.category,
+        flow.period,
+        flow.amount,
+        flow.currency,
+        plain(flow.eur),
+        plain(flow.usd),
+        text(flow.rateSource),
+        text(flow.description),
+        text(flow.origin.file),
+        String(flow.origin.row),
+        text(flow.origin.release),
+      ].join('\t'),
+    )
+    .join('\n');
+}
+
 /** A flow as a format reads it: checked here, so every import refuses the same things with the same codes. */
 export function checkFlow(flow: FlowRecord): FlowRecord {
   assertId(flow.id, 'id');
   assertId(flow.donorId, 'donorId');
+  if (flow.recipientId !== null) assertId(flow.recipientId, 'recipientId');
   if (!FLOW_STAGES.includes(flow.stage)) {
     throw invalid('stage-invalid', 'stage', `the stage is one of ${FLOW_STAGES.join(', ')}`);
   }
