@@ -1,0 +1,140 @@
+/**
+ * `tranche import kiel` killed with SIGKILL part-way, as a real process: the ledger and the read models hold nothing
+ * of the run, the chain still verifies, and the same command run again finishes the import from what was staged.
+ *
+ * On the server the test waits until the run has staged batches, then kills it (an interruption while reading). On
+ * PGlite the folder is the child's alone while it runs, so the kill comes after a fixed delay, by which time the file
+ * is read and staged and the final transaction is under way (an interruption while recording); the child's lock on
+ * the folder then goes stale before the next run may take it (15 s).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verify } from '../../src/app/ledger.ts';
+import { type Database, openDatabase } from '../../src/db/index.ts';
+import { ledgerState } from '../support/app-fixtures.ts';
+import { openTestDatabase, type TestDatabase } from '../support/database.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const ROWS = 40_000;
+const HEADER = 'country,iso,year,month,total,financial,humanitarian,military,commitments,to_be_allocated,gdp,pct_gdp';
+const CODES = ['DEU', 'NLD', 'NOR', 'SWE', 'DNK', 'FIN', 'POL', 'CAN', 'GBR', 'FRA'];
+
+/** Distinct donor-months, each with military aid and commitments: two flows a row. */
+function kielShaped(rows: number): string {
+  const lines = [HEADER];
+  for (let index = 0; index < rows; index += 1) {
+    const code = CODES[index % CODES.length] ?? 'DEU';
+    const slot = Math.floor(index / CODES.length);
+    lines.push(`"${code}","${code}",${2000 + Math.floor(slot / 12)},${(slot % 12) + 1},1.5,0,0,1.5,0.25,0,1000,0.1`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('an import killed part-way', () => {
+  let t: TestDatabase;
+  let dir: string;
+  let file: string;
+  let env: NodeJS.ProcessEnv;
+
+  beforeAll(async () => {
+    t = await openTestDatabase();
+    dir = await mkdtemp(path.join(os.tmpdir(), 'tranche-kill-'));
+    file = path.join(dir, 'data_explorer.csv');
+    await writeFile(file, kielShaped(ROWS));
+    const base = { ...process.env, TRANCHE_DEBUG: '', HOST: '', PORT: '' };
+    if (t.config.kind === 'pglite') {
+      await t.database.close();
+      env = { ...base, DATABASE_URL: '', TRANCHE_DB_SCHEMA: '', TRANCHE_DATA_DIR: t.config.dataDir };
+    } else {
+      env = { ...base, DATABASE_URL: t.config.url, TRANCHE_DB_SCHEMA: t.config.schema ?? '' };
+    }
+  }, 60_000);
+  afterAll(async () => {
+    await t?.cleanup();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  /** Reads the database between runs (on PGlite: opened and closed again, so the CLI can take the folder). */
+  async function inspect<T>(read: (database: Database) => Promise<T>): Promise<T> {
+    if (t.kind === 'postgres') return read(t.database);
+    const database = await openDatabase(t.config, { lock: false, migrate: false });
+    try {
+      return await read(database);
+    } finally {
+      await database.close();
+    }
+  }
+
+  function importProcess(): {
+    child: ChildProcess;
+    done: Promise<{ code: number | null; stdout: string; stderr: string }>;
+  } {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'import', 'kiel', file], {
+      cwd: ROOT,
+      env,
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    const done = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
+      child.on('close', (code) => resolve({ code, stdout, stderr })),
+    );
+    return { child, done };
+  }
+
+  const staged = (database: Database) =>
+    sql<{ n: number }>`SELECT coalesce(max(batches), 0)::int AS n FROM import_runs`
+      .execute(database.db)
+      .then((r) => r.rows[0]?.n ?? 0);
+
+  it('leaves nothing of the run on the ledger, and a second run completes it', async () => {
+    const before = await inspect((database) => ledgerState(database.db));
+    const { child, done } = importProcess();
+    if (t.kind === 'postgres') {
+      for (let waited = 0; (await staged(t.database)) < 2 && waited < 60_000; waited += 50) await sleep(50);
+    } else {
+      await sleep(12_000);
+    }
+    child.kill('SIGKILL');
+    const killed = await done;
+    expect(killed.code, killed.stderr).not.toBe(0);
+
+    // Nothing of the run is on the ledger or in the read models, and the chain verifies.
+    const after = await inspect(async (database) => ({
+      ledger: await ledgerState(database.db),
+      flows: (await sql<{ n: number }>`SELECT count(*)::int AS n FROM rm_flows`.execute(database.db)).rows[0]?.n,
+      verified: (await verify(database.db)).ok,
+      staged: await staged(database),
+    }));
+    expect(after).toMatchObject({ ledger: before, flows: 0, verified: true });
+    expect(after.staged).toBeGreaterThan(0);
+
+    // Run again: it takes over the staged batches and records everything once (PGlite: once the dead run's lock is stale).
+    let rerun = await importProcess().done;
+    for (let tries = 0; rerun.code === 4 && tries < 10; tries += 1) {
+      await sleep(3_000);
+      rerun = await importProcess().done;
+    }
+    expect(rerun.code, rerun.stderr).toBe(0);
+    expect(rerun.stdout).toMatch(/resumed: \d+ batches staged by an interrupted run were kept/);
+    const final = await inspect(async (database) => ({
+      flows: (await sql<{ n: number }>`SELECT count(*)::int AS n FROM rm_flows`.execute(database.db)).rows[0]?.n,
+      imports: (await sql<{ n: number }>`SELECT count(*)::int AS n FROM rm_imports`.execute(database.db)).rows[0]?.n,
+      staging: (await sql<{ n: number }>`SELECT count(*)::int AS n FROM import_staging`.execute(database.db)).rows[0]
+        ?.n,
+      verified: (await verify(database.db)).ok,
+    }));
+    expect(final).toEqual({ flows: ROWS * 2, imports: 1, staging: 0, verified: true });
+  }, 180_000);
+});
