@@ -60,15 +60,16 @@ async function projectFlows(tx: Tx, fromSeq: number, toSeq: number): Promise<voi
              f[6] AS period, f[7]::numeric AS amount, f[8] AS currency, nullif(f[9], '\\N')::numeric AS eur,
              nullif(f[10], '\\N')::numeric AS usd, f[11]::json #>> '{}' AS "rateSource",
              nullif(f[12], '\\N')::json #>> '{}' AS description,
-             f[13]::json #>> '{}' AS origin_file, f[14]::int AS origin_row, nullif(f[15], '\\N')::json #>> '{}' AS origin_release
+             f[13]::json #>> '{}' AS origin_file, f[14]::int AS origin_row, nullif(f[15], '\\N')::json #>> '{}' AS origin_release,
+             nullif(f[16], '\\N')::numeric AS rate_stated
       FROM fields
     ),
     inserted AS (
       INSERT INTO rm_flows (id, import_id, donor_id, recipient_id, stage, category, period, month, amount, currency,
-                            amount_eur, amount_usd, rate_source, basis, source_id, description, origin_file, origin_row,
+                            amount_eur, amount_usd, rate_source, rate_stated, basis, source_id, description, origin_file, origin_row,
                             origin_release, visibility)
       SELECT id, import_id, "donorId", "recipientId", stage, category, period, left(period, 7), amount, currency, eur, usd,
-             "rateSource", basis, source_id, description, origin_file, origin_row, origin_release,
+             "rateSource", rate_stated, basis, source_id, description, origin_file, origin_row, origin_release,
              visibility
       FROM imported
       ON CONFLICT (id) DO NOTHING

@@ -200,6 +200,7 @@ export interface ProjectionTables {
     amount_eur: NullableNum;
     amount_usd: NullableNum;
     rate_source: string;
+    rate_stated: NullableNum;
     basis: string;
     source_id: string | null;
     description: string | null;

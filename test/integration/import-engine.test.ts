@@ -52,6 +52,7 @@ function tinyFormat(options: { crashAt?: number } = {}): ImportFormat {
           eur,
           usd: null,
           rateSource: 'stated',
+          statedRate: null,
           description: null,
           origin: { file, row, release: 'r1' },
         };
@@ -204,6 +205,7 @@ describe('the import engine', () => {
               eur: null,
               usd: '12.34',
               rateSource: 'stated',
+              statedRate: '0.8240000001',
               description,
               origin: { file, row: 2, release: null },
             },
@@ -215,7 +217,16 @@ describe('the import engine', () => {
     expect(report.written).toBe(true);
     const flow = await f.db
       .selectFrom('rm_flows')
-      .select(['description', 'recipient_id', 'amount_eur', 'amount_usd', 'period', 'month', 'origin_release'])
+      .select([
+        'description',
+        'recipient_id',
+        'amount_eur',
+        'amount_usd',
+        'rate_stated',
+        'period',
+        'month',
+        'origin_release',
+      ])
       .where('id', '=', 'tricky:1')
       .executeTakeFirstOrThrow();
     expect(flow).toEqual({
@@ -223,6 +234,7 @@ describe('the import engine', () => {
       recipient_id: null,
       amount_eur: null,
       amount_usd: '12.3400000000',
+      rate_stated: '0.8240000001',
       period: '2025-05-17',
       month: '2025-05',
       origin_release: null,

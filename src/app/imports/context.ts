@@ -55,6 +55,11 @@ export function eurToUsd(eur: string, usdPerEur: Ratio): string {
   return formatMoney(convertViaEuro(money(eur, 'EUR'), ONE, 'USD', usdPerEur)).amount;
 }
 
+/** An amount in USD (decimal string) in EUR at the ECB rate, to the cent. */
+export function usdToEur(usd: string, usdPerEur: Ratio): string {
+  return formatMoney(convertViaEuro(money(usd, 'USD'), usdPerEur, 'EUR', ONE)).amount;
+}
+
 /** The last day of a YYYY-MM month. */
 export function monthEnd(month: string): string {
   const [year = 0, mon = 1] = month.split('-').map(Number);

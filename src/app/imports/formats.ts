@@ -3,15 +3,18 @@ import type { Db } from '../../db/index.ts';
 import { invalid } from '../../domain/errors.ts';
 import { importContext } from './context.ts';
 import type { ImportFormat } from './engine.ts';
+import { ftsFormat } from './fts.ts';
 import { kielFormat } from './kiel.ts';
 
-export const IMPORT_FORMATS = ['kiel'] as const;
+export const IMPORT_FORMATS = ['kiel', 'fts'] as const;
 
 export async function importFormat(db: Db, name: string, file: string): Promise<ImportFormat> {
   const context = await importContext(db);
   switch (name) {
     case 'kiel':
       return kielFormat(file, context);
+    case 'fts':
+      return ftsFormat(file, context);
     default:
       throw invalid('format-unknown', 'format', `the format is one of ${IMPORT_FORMATS.join(', ')}`);
   }

@@ -11,9 +11,8 @@ import type { FlowCategory, FlowRecord, FlowStage } from '../../domain/flow/flow
 import { minorToDecimal } from '../../domain/money.ts';
 import { type KielAmount, type KielRelease, readKiel, readKielRelease } from '../../ingest/formats/kiel.ts';
 import { eurToUsd, type ImportContext, monthEnd } from './context.ts';
-import type { ImportFormat, NewOrganisation, ReadRow } from './engine.ts';
-
-const EU_NAMES = { en: 'European Union', uk: 'Європейський Союз', ru: 'Европейский союз' };
+import type { ImportFormat, ReadRow } from './engine.ts';
+import { type NamedOrganisation, stateOrganisation } from './organisations.ts';
 
 /** The tracker's release, from `release_info.csv` beside the data file, when it is there. */
 async function readRelease(file: string): Promise<KielRelease | null> {
@@ -21,26 +20,10 @@ async function readRelease(file: string): Promise<KielRelease | null> {
   return text === null ? null : readKielRelease(text);
 }
 
-/** The organisation carrying the code (ISO 3166-1 alpha-2 or EU), or a new one to register. */
-function donorOf(code: string, context: ImportContext): { id: string; organisation: NewOrganisation | null } {
-  const existing = context.organisationByCode.get(code);
-  if (existing) return { id: existing, organisation: null };
-  const id = code.toLowerCase();
-  const name = (language: 'en' | 'uk' | 'ru') => new Intl.DisplayNames([language], { type: 'region' }).of(code) ?? code;
-  const names = code === 'EU' ? EU_NAMES : { en: name('en'), uk: name('uk'), ru: name('ru') };
-  return {
-    id,
-    organisation: {
-      id,
-      data: { id, kind: code === 'EU' ? 'eu-body' : 'state', names, iso3166: code, members: [], visibility: 'public' },
-    },
-  };
-}
-
 export async function kielFormat(file: string, context: ImportContext): Promise<ImportFormat> {
-  const donors = new Map<string, ReturnType<typeof donorOf>>();
+  const donors = new Map<string, NamedOrganisation>();
   const donor = (code: string) => {
-    const known = donors.get(code) ?? donorOf(code, context);
+    const known = donors.get(code) ?? stateOrganisation(code, context);
     donors.set(code, known);
     return known;
   };
@@ -97,6 +80,7 @@ export async function kielFormat(file: string, context: ImportContext): Promise<
             eur,
             usd: rate ? eurToUsd(eur, rate.rate) : null,
             rateSource: rate ? `ecb:${rate.date}` : 'stated',
+            statedRate: null,
             description: null,
             origin: { file: name, row, release: release?.label ?? null },
           };

@@ -35,7 +35,7 @@ function printReport(context: CliContext, report: ImportReport): void {
       ? `resumed: ${report.resumedBatches} batches staged by an interrupted run were kept`
       : null,
     report.existingFlows > 0
-      ? `${report.existingFlows.toLocaleString('en')} flows were already recorded by another import`
+      ? `${report.existingFlows.toLocaleString('en')} flows were already recorded (by another import, or earlier in this file)`
       : null,
   ];
   for (const line of lines) if (line) context.out(line);

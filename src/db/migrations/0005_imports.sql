@@ -55,6 +55,7 @@ CREATE TABLE rm_flows (
   amount_eur      numeric(30, 10),
   amount_usd      numeric(30, 10),
   rate_source     text NOT NULL,
+  rate_stated     numeric(30, 10),      -- the rate the tracker states it used (FTS: original units per USD)
   basis           text NOT NULL,
   source_id       text,
   description     text,

@@ -36,6 +36,8 @@ export interface FlowRecord {
   readonly usd: string | null;
   /** "stated" when the tracker gives the equivalent, else "ecb:YYYY-MM-DD". */
   readonly rateSource: string;
+  /** The exchange rate the tracker used, as it states it (FTS: units of the original currency per US dollar). */
+  readonly statedRate: string | null;
   readonly description: string | null;
   readonly origin: FlowOrigin;
 }
@@ -89,6 +91,7 @@ export const FLOW_COLUMNS = [
   'originFile',
   'originRow',
   'originRelease',
+  'statedRate',
 ] as const;
 
 const NULL = '\\N';
@@ -115,6 +118,7 @@ export function encodeFlows(flows: readonly FlowRecord[]): string {
         text(flow.origin.file),
         String(flow.origin.row),
         text(flow.origin.release),
+        plain(flow.statedRate),
       ].join('\t'),
     )
     .join('\n');
@@ -140,6 +144,7 @@ export function checkFlow(flow: FlowRecord): FlowRecord {
   for (const [field, value] of [
     ['eur', flow.eur],
     ['usd', flow.usd],
+    ['statedRate', flow.statedRate],
   ] as const) {
     if (value !== null && !DECIMAL.test(value)) throw invalid('amount-invalid', field, `"${value}" is not an amount`);
   }

@@ -55,7 +55,9 @@ export const importRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { deps
       {
         bodyLimit: UPLOAD_LIMIT,
         schema: {
-          summary: 'Import tracker data (the file itself as the body): Kiel Ukraine Support Tracker data_explorer.csv',
+          summary:
+            'Import tracker data (the file itself as the body): Kiel Ukraine Support Tracker data_explorer.csv, ' +
+            'OCHA FTS incoming funding flows',
           description:
             'All or nothing unless skipInvalid=true: refused rows are listed with their line, column and reason ' +
             '(422, nothing written). dryRun=true reads and checks everything and writes nothing. The same file ' +

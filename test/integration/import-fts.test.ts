@@ -1,0 +1,337 @@
+/**
+ * OCHA FTS incoming funding flows: the real `fts_incoming_funding_global.csv` (../shared/data/fts) through the
+ * importer, `tranche import fts` and `POST /api/imports/fts`.
+ */
+
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runImport } from '../../src/app/imports/engine.ts';
+import { importFormat } from '../../src/app/imports/formats.ts';
+import { importEcbRates } from '../../src/app/rates.ts';
+import { run } from '../../src/cli/run.ts';
+import { type Database, openDatabase } from '../../src/db/index.ts';
+import { buildServer } from '../../src/http/server.ts';
+import { type AppFixture, ledgerState, openAppFixture } from '../support/app-fixtures.ts';
+import { isCi } from '../support/env.ts';
+
+const SHARED = path.resolve(import.meta.dirname, '../../../shared/data');
+const FTS = path.join(SHARED, 'fts/fts_incoming_funding_global.csv');
+const ECB = path.join(SHARED, 'ecb/eurofxref-hist.csv');
+const present = existsSync(FTS) && existsSync(ECB);
+if (!present && !isCi()) console.warn(`FTS import suite not run: ${SHARED} is missing (the shared public data)`);
+
+/** The lines (the header is line 1) of the 5 real flows without a source organisation: refused, a flow needs a donor. */
+const NO_DONOR = [188, 203, 693, 797, 799];
+const NO_DONOR_REASON = 'the source organisation is missing: a flow needs its donor';
+
+/**
+ * A small file from the real file's first rows: two good flows (new ids; the second with a line break in its
+ * description, so it takes lines 7–8), a flow of no money (no flow, no error), and five wrong rows.
+ */
+async function writeSamples(dir: string): Promise<{ bad: string; good: string }> {
+  const text = await readFile(FTS, 'utf8');
+  const [header = [], luxembourg = [], canada = []] = parse(text.split('\n').slice(0, 3).join('\n')) as string[][];
+  const row = (base: string[], changes: Record<string, string>) =>
+    base.map((cell, index) => changes[header[index] ?? ''] ?? cell);
+  const goods = (prefix: string) => [
+    row(luxembourg, { id: `${prefix}1` }),
+    row(canada, { id: `${prefix}2`, description: 'Two lines:\nthe second' }),
+  ];
+  const zero = row(luxembourg, { id: '990003', amountUSD: '0', originalAmount: '0' });
+  const [first = [], second = []] = goods('99000');
+  const bad = [
+    first,
+    row(luxembourg, { id: '990004', status: 'unknown' }),
+    row(luxembourg, { id: '990005', amountUSD: '' }),
+    row(luxembourg, { id: '990006', originalCurrency: 'XYZ' }),
+    row(luxembourg, { id: '990007', srcOrganization: '', srcOrganizationTypes: '' }),
+    second,
+    row(luxembourg, { id: '990008', date: '25/02/2021' }),
+    zero,
+  ];
+  const files = { bad: path.join(dir, 'bad.csv'), good: path.join(dir, 'good.csv') };
+  await writeFile(files.bad, stringify([header, ...bad]));
+  await writeFile(files.good, stringify([header, ...goods('199000'), zero]));
+  return files;
+}
+
+const BAD_ERRORS = [
+  { row: 3, column: 'status', reason: '"unknown" is not one of pledge, commitment, paid' },
+  { row: 4, column: 'amountUSD', reason: 'the amount in US dollars is missing' },
+  { row: 5, column: 'originalCurrency', reason: '"XYZ" is not an ISO 4217 currency code' },
+  { row: 6, column: 'srcOrganization', reason: NO_DONOR_REASON },
+  { row: 9, column: 'date', reason: '"25/02/2021" is not a date written YYYY-MM-DD' },
+];
+
+describe.runIf(present || isCi())('importing OCHA FTS incoming funding flows', () => {
+  let f: AppFixture;
+  let app: FastifyInstance;
+  let dir: string;
+  let samples: { bad: string; good: string };
+  const fts = (file: string, options = {}) =>
+    importFormat(f.db, 'fts', file).then((format) => runImport(f.deps, f.request, format, file, options));
+
+  beforeAll(async () => {
+    if (!present) throw new Error(`the FTS import suite needs ${SHARED} (required under CI=true)`);
+    f = await openAppFixture();
+    app = await buildServer({ ...f.deps, databaseKind: f.test.kind });
+    dir = await mkdtemp(path.join(os.tmpdir(), 'tranche-fts-'));
+    samples = await writeSamples(dir);
+    // The ECB's real USD rates (the fixture's start in 2025), for the EUR equivalents of 2017–2021 flows.
+    const usd = (await readFile(ECB, 'utf8')).split('\n').map((line) => line.split(',').slice(0, 2).join(','));
+    await writeFile(path.join(dir, 'ecb.csv'), usd.join('\n'));
+    await importEcbRates(f.db, path.join(dir, 'ecb.csv'));
+  });
+  afterAll(async () => {
+    await app?.close();
+    await f?.cleanup();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('refuses a file with bad rows as a whole, naming each line, column and reason, and writes nothing', async () => {
+    const before = await ledgerState(f.db);
+    const report = await fts(samples.bad);
+    expect(report).toMatchObject({ written: false, refused: true, rowsRead: 8, flows: 2, errorCount: 5 });
+    expect(report.errors).toEqual(BAD_ERRORS);
+    expect(await ledgerState(f.db)).toEqual(before);
+  });
+
+  it('refuses the real file by default: 5 of its 1,106 flows name no source organisation', async () => {
+    const before = await ledgerState(f.db);
+    const report = await fts(FTS);
+    expect(report).toMatchObject({ written: false, refused: true, rowsRead: 1106, errorCount: 5 });
+    expect(report.errors).toEqual(NO_DONOR.map((row) => ({ row, column: 'srcOrganization', reason: NO_DONOR_REASON })));
+    expect(await ledgerState(f.db)).toEqual(before);
+  });
+
+  it('imports the rest of the real file with skipInvalid: a dry run first, then 1,024 flows and 198 organisations', async () => {
+    const before = await ledgerState(f.db);
+    const dry = await fts(FTS, { dryRun: true, skipInvalid: true });
+    expect(dry).toMatchObject({ dryRun: true, written: false, refused: false, rowsRead: 1106, flows: 1027 });
+    expect(dry.newOrganisations).toHaveLength(198);
+    expect(await ledgerState(f.db)).toEqual(before);
+
+    const report = await fts(FTS, { skipInvalid: true });
+    // 74 rows carry no money (most "Parked"): no flow. 3 ids come twice, on identical rows: one flow each.
+    expect(report).toMatchObject({ written: true, rowsRead: 1106, flows: 1027, existingFlows: 3, errorCount: 5 });
+    expect([...report.newOrganisations].sort()).toEqual([...dry.newOrganisations].sort());
+    const counts = await sql<{ flows: number; ids: number; twice: number }>`
+      SELECT count(*)::int AS flows, count(DISTINCT id)::int AS ids,
+             count(*) FILTER (WHERE id IN ('fts:207188', 'fts:210819', 'fts:209248'))::int AS twice
+      FROM rm_flows WHERE import_id = ${report.importId}`.execute(f.db);
+    expect(counts.rows[0]).toEqual({ flows: 1024, ids: 1024, twice: 3 });
+    const stages = await sql<{ stage: string; n: number }>`
+      SELECT stage, count(*)::int AS n FROM rm_flows GROUP BY stage ORDER BY stage`.execute(f.db);
+    expect(stages.rows).toEqual([
+      { stage: 'committed', n: 347 },
+      { stage: 'paid', n: 675 },
+      { stage: 'pledged', n: 2 },
+    ]);
+    const kinds = await sql<{ kind: string; n: number }>`
+      SELECT kind, count(*)::int AS n FROM rm_organisations WHERE id = ANY(${report.newOrganisations})
+      GROUP BY kind ORDER BY kind`.execute(f.db);
+    expect(kinds.rows).toEqual([
+      { kind: 'international-organisation', n: 37 },
+      { kind: 'ngo', n: 86 },
+      { kind: 'other', n: 42 },
+      { kind: 'state', n: 33 },
+    ]);
+    const totals = await sql<{ flows: string; usd: string }>`
+      SELECT (SELECT sum(flows)::text FROM rm_flow_totals) AS flows, (SELECT sum(usd)::text FROM rm_flow_totals) AS usd`.execute(
+      f.db,
+    );
+    const sums = await sql<{ flows: string; usd: string }>`
+      SELECT count(*)::text AS flows, sum(amount_usd)::text AS usd FROM rm_flows`.execute(f.db);
+    expect(totals.rows[0]).toEqual(sums.rows[0]);
+  });
+
+  it('records FTS flow 228238 exactly: 500,000 EUR committed by Luxembourg to the ICRC, USD 606,796 at FTS’s 0.824', async () => {
+    const flow = await f.db
+      .selectFrom('rm_flows')
+      .select(['donor_id', 'recipient_id', 'stage', 'category', 'period', 'amount', 'currency', 'amount_eur'])
+      .select(['amount_usd', 'rate_source', 'rate_stated', 'basis', 'source_id', 'origin_file', 'origin_row'])
+      .select('origin_release')
+      .where('id', '=', 'fts:228238')
+      .executeTakeFirstOrThrow();
+    expect(flow).toEqual({
+      donor_id: 'lu',
+      recipient_id: 'fts-international-committee-of-the-red-cross',
+      stage: 'committed',
+      category: 'humanitarian',
+      period: '2021-02-25',
+      amount: '500000.0000000000',
+      currency: 'EUR',
+      amount_eur: '500000.0000000000',
+      amount_usd: '606796.0000000000',
+      rate_source: 'stated',
+      rate_stated: '0.8240000000',
+      basis: 'reported',
+      source_id: 'ocha-fts',
+      origin_file: 'fts_incoming_funding_global.csv',
+      origin_row: 2,
+      origin_release: null,
+    });
+    const organisations = await f.db
+      .selectFrom('rm_organisations')
+      .select(['id', 'kind', 'iso3166', 'name_en', 'name_uk', 'name_ru'])
+      .where('id', 'in', ['lu', 'fts-international-committee-of-the-red-cross', 'fts-multiple'])
+      .orderBy('id')
+      .execute();
+    const icrc = 'International Committee of the Red Cross';
+    expect(organisations).toEqual([
+      {
+        id: 'fts-international-committee-of-the-red-cross',
+        kind: 'international-organisation',
+        iso3166: null,
+        name_en: icrc,
+        name_uk: icrc,
+        name_ru: icrc,
+      },
+      { id: 'fts-multiple', kind: 'ngo', iso3166: null, name_en: 'Multiple', name_uk: 'Multiple', name_ru: 'Multiple' },
+      { id: 'lu', kind: 'state', iso3166: 'LU', name_en: 'Luxembourg', name_uk: 'Люксембург', name_ru: 'Люксембург' },
+    ]);
+    // 3,000,000 CAD from Canada (the ledger's `ca`): USD as FTS states it, EUR at the ECB's 1.2084 USD of 2021-02-18.
+    const canada = await f.db
+      .selectFrom('rm_flows')
+      .select(['donor_id', 'amount', 'currency', 'amount_usd', 'amount_eur'])
+      .where('id', '=', 'fts:228103')
+      .executeTakeFirstOrThrow();
+    expect(canada).toEqual({
+      donor_id: 'ca',
+      amount: '3000000.0000000000',
+      currency: 'CAD',
+      amount_usd: '2311248.0000000000',
+      amount_eur: '1912651.4400000000',
+    });
+    const source = await f.db
+      .selectFrom('rm_sources')
+      .select(['title', 'publisher', 'url'])
+      .where('id', '=', 'ocha-fts')
+      .executeTakeFirstOrThrow();
+    expect(source).toEqual({
+      title: 'OCHA FTS incoming funding flows',
+      publisher: 'UN OCHA Financial Tracking Service',
+      url: 'https://fts.unocha.org/',
+    });
+  });
+
+  it('creates nothing when the same file is imported again', async () => {
+    const before = await ledgerState(f.db);
+    expect(await fts(FTS, { skipInvalid: true })).toMatchObject({ alreadyImported: true, written: false });
+    expect(await ledgerState(f.db)).toEqual(before);
+  });
+
+  it('imports the good rows of a bad file with skipInvalid and lists the others', async () => {
+    const report = await fts(samples.bad, { skipInvalid: true });
+    expect(report).toMatchObject({ written: true, flows: 2, existingFlows: 0, newOrganisations: [], errorCount: 5 });
+    expect(report.errors).toEqual(BAD_ERRORS);
+    const flows = await f.db
+      .selectFrom('rm_flows')
+      .select(['id', 'origin_row', 'description'])
+      .where('import_id', '=', report.importId)
+      .orderBy('id')
+      .execute();
+    expect(flows).toEqual([
+      { id: 'fts:990001', origin_row: 2, description: expect.stringContaining('ICRC') },
+      { id: 'fts:990002', origin_row: 7, description: 'Two lines:\nthe second' },
+    ]);
+  });
+
+  it('over HTTP: refused rows are a 422 with each row, a dry run a 200, an import a 201', async () => {
+    const post = async (query: string, file: string) =>
+      app.inject({
+        method: 'POST',
+        url: `/api/imports/fts?${query}`,
+        headers: { 'content-type': 'text/csv' },
+        payload: await readFile(file, 'utf8'),
+      });
+    const before = await ledgerState(f.db);
+    const refused = await post('fileName=bad.csv', samples.bad);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.headers['content-type']).toContain('application/problem+json');
+    expect(refused.json()).toMatchObject({ code: 'import-rows-refused', rowErrors: BAD_ERRORS });
+    const dry = await post('dryRun=true', samples.good);
+    expect(dry.statusCode).toBe(200);
+    expect(dry.json()).toMatchObject({ dryRun: true, written: false, rowsRead: 3, flows: 2, errorCount: 0 });
+    expect(await ledgerState(f.db)).toEqual(before);
+    const created = await post('fileName=good.csv', samples.good);
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ written: true, flows: 2, existingFlows: 0, file: 'good.csv' });
+    const ids = await f.db.selectFrom('rm_flows').select('id').where('id', 'like', 'fts:1990%').orderBy('id').execute();
+    expect(ids).toEqual([{ id: 'fts:1990001' }, { id: 'fts:1990002' }]);
+  });
+});
+
+describe.runIf(present || isCi())('tranche import fts', () => {
+  let f: AppFixture;
+  let env: NodeJS.ProcessEnv;
+
+  async function cli(line: string): Promise<{ code: number; stdout: string; stderr: string }> {
+    let stdout = '';
+    let stderr = '';
+    const code = await run(line.split(' '), env, {
+      stdout: (text) => {
+        stdout += text;
+      },
+      stderr: (text) => {
+        stderr += text;
+      },
+    });
+    return { code, stdout, stderr };
+  }
+
+  /** Reads the database between commands (on PGlite: opened and closed again, so the CLI can take the folder). */
+  async function inspect<T>(read: (database: Database) => Promise<T>): Promise<T> {
+    if (f.test.kind === 'postgres') return read(f.test.database);
+    const database = await openDatabase(f.test.config, { lock: false, migrate: false });
+    try {
+      return await read(database);
+    } finally {
+      await database.close();
+    }
+  }
+
+  beforeAll(async () => {
+    if (!present) throw new Error(`the FTS import suite needs ${SHARED} (required under CI=true)`);
+    f = await openAppFixture();
+    const base = { ...process.env, TRANCHE_DEBUG: '', HOST: '', PORT: '' };
+    const config = f.test.config;
+    if (config.kind === 'pglite') {
+      await f.test.database.close();
+      env = { ...base, DATABASE_URL: '', TRANCHE_DB_SCHEMA: '', TRANCHE_DATA_DIR: config.dataDir };
+    } else {
+      env = { ...base, DATABASE_URL: config.url, TRANCHE_DB_SCHEMA: config.schema ?? '' };
+    }
+  });
+  afterAll(async () => {
+    await f?.cleanup();
+  });
+
+  it('refuses the real file (exit 2, each line on stderr), then imports the rest with --skip-invalid, once', async () => {
+    const refused = await cli(`import fts ${FTS} --dry-run`);
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toContain('fts_incoming_funding_global.csv: 1,106 rows read, 1,027 flows\n');
+    expect(refused.stdout).toContain('dry run: nothing was written');
+    for (const row of NO_DONOR) expect(refused.stderr).toContain(`line ${row}, srcOrganization: ${NO_DONOR_REASON}\n`);
+    expect(refused.stderr).toContain('5 rows refused: nothing was imported');
+
+    const imported = await cli(`import fts ${FTS} --skip-invalid`);
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toContain('3 flows were already recorded (by another import, or earlier in this file)\n');
+    expect(imported.stdout).toMatch(/imported as fts-[0-9a-f]{16}-s; 5 rows skipped\n$/);
+    expect(await inspect(async ({ db }) => (await db.selectFrom('rm_flows').select('id').execute()).length)).toBe(1024);
+
+    const again = await cli(`import fts ${FTS} --skip-invalid`);
+    expect(again).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/already imported as fts-.*; nothing new\n$/),
+    });
+  });
+});
