@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { DEFAULT_IATI_PUBLISHER, type IatiPublisher } from './ingest/exporters/iati-publisher.ts';
 
 /** Where Tranche keeps its data: an embedded PGlite folder, or a PostgreSQL server. */
 export type DatabaseConfig =
@@ -18,6 +19,8 @@ export interface Config {
   readonly debug: boolean;
   /** TRANCHE_SIGNING_KEY: the Ed25519 private key that signs ledger exports, as PEM text or the path of a PEM file. */
   readonly signingKey: SigningKeyConfig | undefined;
+  /** The reporting organisation of the IATI export: TRANCHE_IATI_PUBLISHER_REF, _NAME and _TYPE. */
+  readonly iatiPublisher: IatiPublisher;
 }
 
 /** The only reader of process.env: checked once at the entry points, then passed down. */
@@ -45,7 +48,46 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     sharedDataDir: path.resolve(cwd, env.TRANCHE_SHARED_DATA || '../shared/data'),
     debug: env.TRANCHE_DEBUG === '1' || env.TRANCHE_DEBUG === 'true',
     signingKey: signingKey(env.TRANCHE_SIGNING_KEY, cwd),
+    iatiPublisher: iatiPublisher(env),
   };
+}
+
+/** IATI OrganisationType codes (the 2.03 codelist). */
+const IATI_ORGANISATION_TYPES = [
+  '10',
+  '11',
+  '15',
+  '21',
+  '22',
+  '23',
+  '24',
+  '30',
+  '40',
+  '60',
+  '70',
+  '71',
+  '72',
+  '73',
+  '80',
+  '90',
+];
+
+function iatiPublisher(env: NodeJS.ProcessEnv): IatiPublisher {
+  const ref = env.TRANCHE_IATI_PUBLISHER_REF || DEFAULT_IATI_PUBLISHER.ref;
+  // An organisation identifier: an agency prefix (e.g. GB-CHC), a hyphen and the id; no spaces, / & | or ?.
+  if (!/^[A-Za-z]{2}-[A-Za-z0-9][A-Za-z0-9._-]*$/.test(ref)) {
+    throw new Error(
+      `TRANCHE_IATI_PUBLISHER_REF must be an IATI organisation identifier such as GB-CHC-1234567, not "${ref}"`,
+    );
+  }
+  const type = env.TRANCHE_IATI_PUBLISHER_TYPE || DEFAULT_IATI_PUBLISHER.type;
+  if (!IATI_ORGANISATION_TYPES.includes(type)) {
+    throw new Error(
+      `TRANCHE_IATI_PUBLISHER_TYPE must be an IATI OrganisationType code (${IATI_ORGANISATION_TYPES.join(', ')}), not "${type}"`,
+    );
+  }
+  const name = env.TRANCHE_IATI_PUBLISHER_NAME?.trim() || DEFAULT_IATI_PUBLISHER.name;
+  return { ref, name, type };
 }
 
 function signingKey(value: string | undefined, cwd: string): SigningKeyConfig | undefined {

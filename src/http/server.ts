@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions, type RouteOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../app/deps.ts';
+import type { IatiPublisher } from '../ingest/exporters/iati-publisher.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
 import { installProblemHandling, replyWithProblem } from './plugins/problem.ts';
 import { claimRoutes } from './routes/claims/index.ts';
@@ -35,7 +36,7 @@ const DEFAULT_BODY_LIMIT = 4 * 1024 * 1024;
  * document generated from the same zod schemas the CLI uses. Returns a server that is ready to listen or inject.
  */
 export async function buildServer(
-  deps: AppDeps & { databaseKind?: string },
+  deps: AppDeps & { databaseKind?: string; iatiPublisher?: IatiPublisher },
   options: ServerOptions = {},
 ): Promise<FastifyInstance> {
   const app = Fastify({
@@ -68,7 +69,7 @@ export async function buildServer(
   await app.register(claimRoutes, routeDeps);
   await app.register(overviewRoutes, routeDeps);
   await app.register(ledgerRoutes, routeDeps);
-  await app.register(exportRoutes, routeDeps);
+  await app.register(exportRoutes, { deps, iatiPublisher: deps.iatiPublisher });
   await app.register(importRoutes, routeDeps);
   await app.ready();
   return app;

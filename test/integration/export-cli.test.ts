@@ -167,12 +167,12 @@ describe('tranche export', () => {
     expect(await readdir(tmp)).not.toContain('nope.xlsx');
   });
 
-  it('returns the export command, so that another export can be added beside csv, json and xlsx', () => {
+  it('returns the export command, so that another export can be added beside csv, json, xlsx and iati', () => {
     const program = new Command('tranche');
     const context = { config: readConfig(env), out: () => {}, write: () => {}, note: () => {} };
     const exportCommand = registerExportCommands(program, context);
     exportCommand.command('ledger').description('the ledger itself');
     expect(program.commands.map((command) => command.name())).toEqual(['export']);
-    expect(exportCommand.commands.map((command) => command.name())).toEqual(['csv', 'json', 'xlsx', 'ledger']);
+    expect(exportCommand.commands.map((command) => command.name())).toEqual(['csv', 'json', 'xlsx', 'iati', 'ledger']);
   });
 });

@@ -1,10 +1,11 @@
 import { createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable, type Writable } from 'node:stream';
 import { finished, pipeline } from 'node:stream/promises';
 import type { Command } from 'commander';
 import { EXPORT_TABLE_NAMES, type ExportRun, exportTables, openExport } from '../../app/exports.ts';
+import { type IatiExportResult, openIatiDownload, writeIatiExport } from '../../app/iati-export.ts';
 import { csvTable } from '../../ingest/exporters/csv.ts';
 import { jsonExport } from '../../ingest/exporters/json.ts';
 import { describeHead } from '../../ingest/exporters/manifest.ts';
@@ -18,20 +19,38 @@ interface ExportOptions {
 }
 
 /**
- * Writes a file through a temporary sibling renamed into place at the end, so a failed export leaves no half file
- * where a complete one is expected.
+ * Writes a file under a temporary sibling name and renames it into place at the end, so a failed export leaves no
+ * half file where a complete one is expected.
  */
-async function writeAtomically(file: string, write: (out: Writable) => Promise<void>): Promise<void> {
-  const partial = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.partial`);
-  const out = createWriteStream(partial);
+async function replaceAtomically<T>(file: string, write: (partial: string) => Promise<T>): Promise<T> {
+  const folder = path.dirname(file);
+  const isFolder = await stat(folder).then(
+    (found) => found.isDirectory(),
+    () => false,
+  );
+  if (!isFolder) throw new RequestInvalidError('out', `no folder ${folder} to write ${path.basename(file)} into`);
+  const partial = path.join(folder, `.${path.basename(file)}.${process.pid}.partial`);
   try {
-    await Promise.all([write(out), finished(out)]);
+    const result = await write(partial);
     await rename(partial, file);
+    return result;
   } catch (error) {
-    out.destroy();
     await rm(partial, { force: true });
     throw error;
   }
+}
+
+/** replaceAtomically for a stream writer. */
+function writeAtomically(file: string, write: (out: Writable) => Promise<void>): Promise<void> {
+  return replaceAtomically(file, async (partial) => {
+    const out = createWriteStream(partial);
+    try {
+      await Promise.all([write(out), finished(out)]);
+    } catch (error) {
+      out.destroy();
+      throw error;
+    }
+  });
 }
 
 const textTo = (chunks: AsyncIterable<string>) => (out: Writable) => pipeline(Readable.from(chunks), out);
@@ -81,7 +100,8 @@ const tableOption = (command: Command): Command =>
   );
 
 /**
- * `tranche export csv|json|xlsx`: the read models as files, every table read in one snapshot of one ledger head.
+ * `tranche export csv|json|xlsx`: the read models as files, every table read in one snapshot of one ledger head;
+ * `tranche export iati`: the public packages and contributions as IATI 2.03 activities.
  * Returns the `export` command, so that other exports (e.g. of the ledger itself) can be added beside these.
  */
 export function registerExportCommands(program: Command, context: CliContext): Command {
@@ -129,6 +149,32 @@ export function registerExportCommands(program: Command, context: CliContext): C
       exporting(context, 'xlsx', options, async (run) => {
         await writeAtomically(options.out, (out) => writeWorkbook(run.manifest, run.tables, out));
         return ` to ${options.out}`;
+      }),
+    );
+
+  exportCommand
+    .command('iati')
+    .description('the public packages as IATI 2.03 activities, their contributions as transactions; schema-checked')
+    .option('--out <file>', 'the file to write, e.g. iati.xml (default: stdout)')
+    .action((options: { out?: string }) =>
+      withDatabase(context, 'tranche export iati', async (database) => {
+        const deps = appDeps(database.db);
+        const publisher = context.config.iatiPublisher;
+        const file = options.out;
+        let result: IatiExportResult;
+        if (file === undefined) {
+          const download = await openIatiDownload(deps, { publisher });
+          // Decoded as a stream, so that a character split between two chunks stays whole.
+          download.body.setEncoding('utf8');
+          for await (const chunk of download.body) context.write(String(chunk));
+          result = download;
+        } else {
+          result = await replaceAtomically(file, (partial) => writeIatiExport(deps, partial, { publisher }));
+        }
+        const where = file === undefined ? '' : ` to ${file}`;
+        context.note(
+          `exported ${result.activities} activities and ${result.transactions} transactions as IATI 2.03 at ${describeHead(result.manifest)}${where}`,
+        );
       }),
     );
 

@@ -28,7 +28,7 @@ async function start(context: CliContext, database: Database, deps: AppDeps, dem
     }
   }
   const { buildServer } = await import('../../http/server.ts');
-  const app = await buildServer({ ...deps, databaseKind: database.kind });
+  const app = await buildServer({ ...deps, databaseKind: database.kind, iatiPublisher: context.config.iatiPublisher });
   try {
     const address = await app.listen({ host, port });
     context.out(`Tranche is running at http://localhost:${new URL(address).port}`);

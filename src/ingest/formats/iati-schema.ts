@@ -26,8 +26,11 @@ function loadSchemas(): Promise<{ fileName: string; contents: string }[]> {
   return schemas;
 }
 
-/** Checks an IATI activity document against the 2.03 schema: no problems means it is valid. */
-export async function validateIatiActivities(xml: string): Promise<readonly SchemaProblem[]> {
+/**
+ * Checks an IATI activity document against the 2.03 schema: no problems means it is valid. The document may be
+ * given as its UTF-8 bytes (a file read whole), which spares a copy as a string.
+ */
+export async function validateIatiActivities(xml: string | Uint8Array): Promise<readonly SchemaProblem[]> {
   const [activities, ...others] = await loadSchemas();
   if (!activities) throw new Error('the IATI 2.03 schema files are missing');
   const result = await validateXML({

@@ -53,7 +53,12 @@ export interface IatiPackageOut {
   readonly defaultLanguage: string;
   readonly defaultCurrency?: string | null;
   readonly lastUpdated?: string | null;
-  readonly reportingOrg: IatiOrgOut & { readonly ref: string; readonly type: string };
+  readonly reportingOrg: IatiOrgOut & {
+    readonly ref: string;
+    readonly type: string;
+    /** True when the publisher reproduces others' data (IATI's secondary-reporter), as a tracker does. */
+    readonly secondaryReporter?: boolean;
+  };
   readonly title: Texts;
   readonly description: Texts;
   readonly participatingOrgs: readonly (IatiOrgOut & { readonly role: OrganisationRole })[];
@@ -149,7 +154,11 @@ function activity(value: IatiPackageOut): string {
   const parts = [
     ` <iati-activity${head}>\n`,
     `  <iati-identifier>${escapeXml(value.identifier, false)}</iati-identifier>\n`,
-    `  <reporting-org${attributes({ ref: value.reportingOrg.ref, type: value.reportingOrg.type })}>\n`,
+    `  <reporting-org${attributes({
+      ref: value.reportingOrg.ref,
+      type: value.reportingOrg.type,
+      'secondary-reporter': value.reportingOrg.secondaryReporter ? '1' : null,
+    })}>\n`,
     narratives(value.reportingOrg.names, lang, '   '),
     '  </reporting-org>\n',
     `  <title>\n${narratives(value.title, lang, '   ')}  </title>\n`,

@@ -63,6 +63,8 @@ export interface SnapshotTable {
 /** Read models as of one ledger head: every table read in the same REPEATABLE READ, read-only transaction. */
 export interface ExportSnapshot {
   readonly ledgerHead: LedgerHead;
+  /** The snapshot's transaction, for exports that read with queries of their own (read only). */
+  readonly db: Db;
   table(table: ReadModelTable): Promise<SnapshotTable>;
   /** Ends the transaction; safe to call twice. */
   close(): Promise<void>;
@@ -94,6 +96,7 @@ export async function openExportSnapshot(db: Db, pageSize = 1000): Promise<Expor
     const head = await trx.selectFrom('ledger_head').select(['seq', 'hash']).executeTakeFirstOrThrow();
     return {
       ledgerHead: { seq: Number(head.seq), hash: head.hash },
+      db: trx,
       table: (table) => snapshotTable(trx, table, pageSize),
       close,
     };

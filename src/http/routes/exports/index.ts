@@ -2,6 +2,8 @@ import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { type Download, EXPORT_TABLE_NAMES, openDownload } from '../../../app/exports.ts';
+import { openIatiDownload } from '../../../app/iati-export.ts';
+import type { IatiPublisher } from '../../../ingest/exporters/iati-publisher.ts';
 import type { RouteDeps } from '../shared.ts';
 
 const tags = ['exports'];
@@ -39,8 +41,14 @@ function send(reply: FastifyReply, download: Download): FastifyReply {
     .send(download.body);
 }
 
-/** Downloads of the read models (docs/import-export.md): each read in one snapshot, streamed as it is read. */
-export const exportRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { deps }) => {
+/**
+ * Downloads of the read models (docs/import-export.md): each read in one snapshot, streamed as it is read; and the
+ * IATI 2.03 export, checked against the schema before it is sent. `iatiPublisher` is its reporting organisation.
+ */
+export const exportRoutes: FastifyPluginAsyncZod<RouteDeps & { readonly iatiPublisher?: IatiPublisher }> = async (
+  app,
+  { deps, iatiPublisher },
+) => {
   app.get(
     '/api/exports/:table.csv',
     {
@@ -84,5 +92,21 @@ export const exportRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { deps
       },
     },
     async (_request, reply) => send(reply, await openDownload(deps, { format: 'xlsx' })),
+  );
+
+  app.get(
+    '/api/exports/iati.xml',
+    {
+      schema: {
+        summary:
+          'The public packages as IATI 2.03 activities and their contributions as transactions, valid against the IATI 2.03 schema',
+        tags,
+        response: fileResponse(
+          'application/xml',
+          'the IATI activity file; the ledger head is also in a comment at its top',
+        ),
+      },
+    },
+    async (_request, reply) => send(reply, await openIatiDownload(deps, { publisher: iatiPublisher })),
   );
 };
