@@ -33,6 +33,8 @@ export interface Decision<Command, Event extends DomainEvent, State> {
 /**
  * Runs one command: load → decide → append → project, all in one transaction that holds the ledger head, so
  * concurrent writers queue rather than overwrite; an idempotency key makes a retry answer with the first result.
+ * When `deps.db` is already a transaction (an import running many commands as one), the command runs in it: the
+ * caller commits or rolls back, and tells `onCommitted` itself once it has committed.
  */
 export async function runCommand<Command, Event extends DomainEvent, State>(
   deps: AppDeps,
@@ -48,7 +50,7 @@ export async function runCommand<Command, Event extends DomainEvent, State>(
   // The key covers what the client sent (not ids generated for it), so a retry of a creation matches the first try.
   const requestHash = request.idempotencyKey ? hashRequest(decision.decider.streamType, body) : '';
   try {
-    const result = await deps.db.transaction().execute(async (tx) => {
+    const run = async (tx: CommandTx) => {
       const head = await lockHead(tx);
       if (request.idempotencyKey) {
         const previous = await tx
@@ -110,8 +112,10 @@ export async function runCommand<Command, Event extends DomainEvent, State>(
           .execute();
       }
       return { result, replayed: false };
-    });
-    if (!result.replayed) deps.onCommitted?.(result.result);
+    };
+    const outer = deps.db.isTransaction;
+    const result = outer ? await run(deps.db) : await deps.db.transaction().execute(run);
+    if (!result.replayed && !outer) deps.onCommitted?.(result.result);
     return result.result;
   } catch (error) {
     throw mapDatabaseError(error);

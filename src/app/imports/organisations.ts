@@ -13,13 +13,18 @@ export interface NamedOrganisation {
   readonly organisation: NewOrganisation | null;
 }
 
+/** The CLDR names of a country (or the EU's) in uk / en / ru. */
+export function countryNames(code: string): { readonly en: string; readonly uk: string; readonly ru: string } {
+  const name = (language: 'en' | 'uk' | 'ru') => new Intl.DisplayNames([language], { type: 'region' }).of(code) ?? code;
+  return code === 'EU' ? EU_NAMES : { en: name('en'), uk: name('uk'), ru: name('ru') };
+}
+
 /** The organisation carrying the code (ISO 3166-1 alpha-2 or EU), or a new one (id: the code in lower case). */
 export function stateOrganisation(code: string, context: ImportContext): NamedOrganisation {
   const existing = context.organisationByCode.get(code);
   if (existing) return { id: existing, organisation: null };
   const id = code.toLowerCase();
-  const name = (language: 'en' | 'uk' | 'ru') => new Intl.DisplayNames([language], { type: 'region' }).of(code) ?? code;
-  const names = code === 'EU' ? EU_NAMES : { en: name('en'), uk: name('uk'), ru: name('ru') };
+  const names = countryNames(code);
   return {
     id,
     organisation: {

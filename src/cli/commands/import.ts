@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { type ImportFormat, type ImportReport, runImport } from '../../app/imports/engine.ts';
-import { IMPORT_FORMATS, importFormat } from '../../app/imports/formats.ts';
+import { ALL_IMPORT_FORMATS, IATI_FORMAT, importFormat } from '../../app/imports/formats.ts';
+import { type IatiImportReport, importIati } from '../../app/imports/iati.ts';
 import { VISIBILITIES, type Visibility } from '../../domain/facts.ts';
 import { appDeps, type CliContext, defaultActor, withDatabase } from '../context.ts';
 import { EXIT, ReportedFailure, RequestInvalidError } from '../errors.ts';
@@ -49,15 +50,45 @@ function printReport(context: CliContext, report: ImportReport): void {
     context.out(`imported as ${report.importId}${report.errorCount > 0 ? `; ${report.errorCount} rows skipped` : ''}`);
 }
 
+function printIatiReport(context: CliContext, report: IatiImportReport): void {
+  if (report.alreadyImported) {
+    context.out(`${report.file}: already imported as ${report.importId}; nothing new`);
+    return;
+  }
+  const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+  const lines = [
+    `${report.file}: ${count(report.rowsRead, 'activity', 'activities')} read, ` +
+      `${count(report.packages.length, 'package')}, ${count(report.contributions.length, 'contribution')}`,
+    report.newOrganisations.length > 0 ? `new organisations: ${report.newOrganisations.join(', ')}` : null,
+    report.existingActivities.length > 0
+      ? `already on the ledger (skipped): ${report.existingActivities.join(', ')}`
+      : null,
+    report.skippedTransactions > 0
+      ? `${count(report.skippedTransactions, 'transaction')} of a type that gives no contribution stage (left out)`
+      : null,
+  ];
+  for (const line of lines) if (line) context.out(line);
+  for (const error of report.errors) {
+    context.note(`line ${error.row}${error.column ? `, ${error.column}` : ''}: ${error.reason}`);
+  }
+  if (report.errorCount > report.errors.length)
+    context.note(`… and ${report.errorCount - report.errors.length} more refused`);
+  if (report.dryRun) context.out(`dry run: nothing was written (import id ${report.importId})`);
+  else if (report.written)
+    context.out(
+      `imported as ${report.importId}${report.errorCount > 0 ? `; ${report.errorCount} errors skipped` : ''}`,
+    );
+}
+
 /**
- * `tranche import kiel|fts FILE [--dry-run] [--skip-invalid]`: tracker data onto the ledger. All or nothing unless
+ * `tranche import kiel|fts|iati FILE [--dry-run] [--skip-invalid]`: tracker data onto the ledger. All or nothing unless
  * `--skip-invalid`; the same file twice creates nothing; an interrupted run resumes when run again.
  */
 export function registerImportCommand(program: Command, context: CliContext): void {
   program
     .command('import')
-    .description('import tracker data (Kiel Ukraine Support Tracker, OCHA FTS) onto the ledger')
-    .argument('<format>', IMPORT_FORMATS.join(' | '))
+    .description('import tracker data (Kiel Ukraine Support Tracker, OCHA FTS) or IATI 2.03 activities onto the ledger')
+    .argument('<format>', ALL_IMPORT_FORMATS.join(' | '))
     .argument('<file>', 'the file to read')
     .option('--dry-run', 'read and check everything, write nothing, say what would be created')
     .option('--skip-invalid', 'import the valid rows and list the others (default: one bad row and nothing goes in)')
@@ -67,6 +98,23 @@ export function registerImportCommand(program: Command, context: CliContext): vo
         const visibility = VISIBILITIES.find((level) => level === options.visibility);
         if (!visibility)
           throw new RequestInvalidError('visibility', `--visibility is one of ${VISIBILITIES.join(', ')}`);
+        if (name === IATI_FORMAT) {
+          const report = await withDatabase(context, 'tranche import iati', (database) =>
+            importIati(appDeps(database.db), { actor: defaultActor() }, file, {
+              dryRun: options.dryRun ?? false,
+              skipInvalid: options.skipInvalid ?? false,
+              visibility,
+            }),
+          );
+          printIatiReport(context, report);
+          if (report.refused) {
+            throw new ReportedFailure(
+              `${report.errorCount} errors: nothing was imported (fix them, or use --skip-invalid to import the rest)`,
+              EXIT.refused,
+            );
+          }
+          return;
+        }
         const onProgress = progressBar();
         const report = await withDatabase(context, `tranche import ${name}`, async (database) => {
           const format: ImportFormat = await importFormat(database.db, name, file);

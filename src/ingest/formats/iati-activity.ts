@@ -1,7 +1,7 @@
 /**
  * Builds one IATI activity from the elements the reader (iati.ts) passes in document order, keeping what Tranche
  * uses and checking it: identifiers, narratives by language, organisations and their roles, status, dates, sectors
- * and transactions with exact values. Everything else (locations, results, budgets…) is skipped.
+ * transactions and budgets with exact values. Everything else (locations, results…) is skipped.
  */
 import { DomainError } from '../../domain/errors.ts';
 import { assertIsoDate } from '../../domain/facts.ts';
@@ -23,6 +23,20 @@ type ActivityDraft = {
   -readonly [K in keyof IatiActivity]: IatiActivity[K] extends readonly (infer E)[] ? E[] : IatiActivity[K];
 };
 
+/** Where a `value` element was opened: its attributes and line, read when it closes. */
+interface ValueTag {
+  readonly attributes: Attributes;
+  readonly line: number;
+}
+
+interface BudgetDraft {
+  readonly line: number;
+  readonly type: string;
+  periodStart: string | null;
+  periodEnd: string | null;
+  valueTag?: ValueTag;
+}
+
 interface TransactionDraft {
   readonly line: number;
   readonly ref: string | null;
@@ -32,7 +46,7 @@ interface TransactionDraft {
   type?: Coded<TransactionType>;
   date?: string;
   value?: IatiValue;
-  valueTag?: { readonly attributes: Attributes; readonly line: number };
+  valueTag?: ValueTag;
   provider: IatiTransactionOrg | null;
   receiver: IatiTransactionOrg | null;
 }
@@ -64,6 +78,7 @@ export class ActivityBuilder {
   private readonly targets: (Narrative[] | undefined)[] = [];
   private readonly activity: ActivityDraft;
   private transaction: TransactionDraft | null = null;
+  private budget: BudgetDraft | null = null;
 
   constructor(line: number, attributes: Attributes, language: string | null) {
     this.activity = {
@@ -82,6 +97,7 @@ export class ActivityBuilder {
       sectors: [],
       recipientCountries: [],
       transactions: [],
+      budgets: [],
     };
     const currency = this.activity.defaultCurrency;
     if (currency !== null && currencyDigits(currency) === undefined) {
@@ -175,6 +191,20 @@ export class ActivityBuilder {
         else this.fail(line, name, 'code', 'code is missing');
         return undefined;
       }
+      case 'budget':
+        this.budget = { line, type: text(attributes.type) ?? '1', periodStart: null, periodEnd: null };
+        return undefined;
+      case 'budget/period-start':
+      case 'budget/period-end':
+        if (this.budget) {
+          const date = this.date(attributes['iso-date'], line, name, 'iso-date') ?? null;
+          if (name === 'period-start') this.budget.periodStart = date;
+          else this.budget.periodEnd = date;
+        }
+        return undefined;
+      case 'budget/value':
+        if (this.budget) this.budget.valueTag = { attributes, line };
+        return undefined;
       case 'transaction':
         this.transaction = {
           line,
@@ -226,9 +256,9 @@ export class ActivityBuilder {
     return undefined;
   }
 
-  /** The transaction's value: exact, in its own currency or the activity's default-currency. */
-  private value(tx: TransactionDraft, content: string): IatiValue | undefined {
-    const { attributes, line } = tx.valueTag ?? { attributes: {}, line: tx.line };
+  /** A transaction's or budget's value: exact, in its own currency or the activity's default-currency. */
+  private value(tag: ValueTag, content: string): IatiValue | undefined {
+    const { attributes, line } = tag;
     const amount = content.trim();
     if (!XSD_DECIMAL.test(amount)) {
       this.fail(line, 'value', null, `"${amount}" is not a decimal number (no thousands separators)`);
@@ -273,7 +303,13 @@ export class ActivityBuilder {
     } else if (key === 'iati-identifier') {
       this.activity.identifier = content?.trim() ?? '';
     } else if (key === 'transaction/value' && tx) {
-      tx.value = this.value(tx, content ?? '');
+      tx.value = this.value(tx.valueTag ?? { attributes: {}, line: tx.line }, content ?? '');
+    } else if (key === 'budget/value' && this.budget?.valueTag) {
+      const value = this.value(this.budget.valueTag, content ?? '');
+      const { line, type, periodStart, periodEnd } = this.budget;
+      if (value) this.activity.budgets.push({ line, type, periodStart, periodEnd, value });
+    } else if (key === 'budget') {
+      this.budget = null;
     } else if (key === 'transaction' && tx) {
       this.endTransaction(tx);
       this.transaction = null;
@@ -287,7 +323,10 @@ export class ActivityBuilder {
     if (this.activity.identifier === '') {
       this.fail(this.activity.line, 'iati-identifier', null, 'the activity has no iati-identifier');
     }
-    if (this.errors.length > 0) return this.errors.sort((a, b) => a.line - b.line);
+    if (this.errors.length > 0) {
+      const activityLine = this.activity.line;
+      return this.errors.sort((a, b) => a.line - b.line).map((error) => ({ ...error, activityLine }));
+    }
     return [{ line: this.activity.line, activity: this.activity }];
   }
 }

@@ -50,6 +50,15 @@ export interface IatiTransaction {
   readonly humanitarian: boolean | null;
 }
 
+/** A `budget`: `type` 1 is the original budget, 2 a revision of it for the same period. */
+export interface IatiBudget {
+  readonly line: number;
+  readonly type: string;
+  readonly periodStart: string | null;
+  readonly periodEnd: string | null;
+  readonly value: IatiValue;
+}
+
 export interface IatiActivity {
   /** The line of its `<iati-activity>` tag. */
   readonly line: number;
@@ -78,6 +87,7 @@ export interface IatiActivity {
   }[];
   readonly recipientCountries: readonly { readonly code: string; readonly percentage: string | null }[];
   readonly transactions: readonly IatiTransaction[];
+  readonly budgets: readonly IatiBudget[];
 }
 
 /** Where an activity went wrong: the line of the element, the element and attribute at fault, and why. */
@@ -87,7 +97,10 @@ export interface IatiError {
   readonly reason: string;
 }
 
-/** An activity, or one of its errors (an activity with errors yields each of them and no activity). */
+/**
+ * An activity, or one of its errors (an activity with errors yields each of them and no activity); `activityLine` is
+ * the line of the `<iati-activity>` the error is in.
+ */
 export type IatiResult =
   | { readonly line: number; readonly activity: IatiActivity }
-  | { readonly line: number; readonly error: IatiError };
+  | { readonly line: number; readonly error: IatiError; readonly activityLine?: number };

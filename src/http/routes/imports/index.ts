@@ -12,6 +12,7 @@ import { VISIBILITIES } from '../../../domain/facts.ts';
 import { PROBLEM_CONTENT_TYPE, problemSchema } from '../../plugins/problem.ts';
 import { requestContext } from '../../request-context.ts';
 import type { RouteDeps } from '../shared.ts';
+import { iatiImportRoute } from './iati.ts';
 
 /** Uploads are files of many rows: up to 500 MB, streamed to a temporary file, never held in memory. */
 const UPLOAD_LIMIT = 500 * 2 ** 20;
@@ -45,6 +46,8 @@ const flag = z
   .transform((value) => value === 'true');
 
 export const importRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { deps }) => {
+  // IATI (XML, through the use cases) has its own route; the static path takes precedence over `:format`.
+  await app.register(iatiImportRoute, { deps });
   // The file as it is (text/csv, or text/plain), handed over as a stream: the route writes it to a temporary file.
   await app.register(async (scope) => {
     for (const type of ['text/csv', 'text/plain', 'application/octet-stream']) {
