@@ -27,12 +27,14 @@ import type { AppDeps, CommandResult, RequestContext } from '../deps.ts';
 import { recordSource } from '../sources.ts';
 import { ActivityRefused, importActivity } from './iati-activity.ts';
 import { localized } from './iati-organisations.ts';
-import type { RowError } from './types.ts';
+import type { ImportOptions, RowError } from './types.ts';
 
 export interface IatiImportOptions {
   readonly dryRun?: boolean;
   readonly skipInvalid?: boolean;
   readonly visibility?: Visibility;
+  /** Called as the file is read, as for the flow formats: bytes read so far, of `total`, and activities read. */
+  readonly onProgress?: ImportOptions['onProgress'];
 }
 
 export interface IatiImportReport {
@@ -160,7 +162,14 @@ export async function importIati(
     let activitiesRead = 0;
     const readLines = new Set<number>();
     try {
-      for await (const result of readIati(createReadStream(path))) {
+      const input = createReadStream(path);
+      const total = (await stat(path)).size;
+      let bytes = 0;
+      input.on('data', (chunk) => {
+        bytes += chunk.length;
+        options.onProgress?.({ bytes, total, rows: activitiesRead });
+      });
+      for await (const result of readIati(input)) {
         if ('error' in result) {
           const { element, attribute, reason } = result.error;
           refusedActivities.add(result.activityLine ?? result.line);

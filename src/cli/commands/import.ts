@@ -99,11 +99,13 @@ export function registerImportCommand(program: Command, context: CliContext): vo
         if (!visibility)
           throw new RequestInvalidError('visibility', `--visibility is one of ${VISIBILITIES.join(', ')}`);
         if (name === IATI_FORMAT) {
+          const onProgress = progressBar();
           const report = await withDatabase(context, 'tranche import iati', (database) =>
             importIati(appDeps(database.db), { actor: defaultActor() }, file, {
               dryRun: options.dryRun ?? false,
               skipInvalid: options.skipInvalid ?? false,
               visibility,
+              ...(onProgress ? { onProgress } : {}),
             }),
           );
           printIatiReport(context, report);
