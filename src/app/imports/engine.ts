@@ -1,17 +1,3 @@
-/**
- * The import engine every tracker format shares: read a file as a stream of rows, check each, stage valid flows in
- * batches, then record them on the ledger in one transaction.
- *
- * - Dry run: read and check everything, write nothing, say what would be created.
- * - Errors: every refused row with its line, column and reason. All or nothing by default: one bad row and nothing
- *   is written. With `skipInvalid` the good rows go in and the bad ones are listed.
- * - Idempotent: the import's id is derived from the file's SHA-256 and the format, so the same file imported again
- *   finds its import completed and creates nothing; flows have stable ids, so an overlapping file adds only new ones.
- * - Interrupted (kill -9): staged batches are committed one by one in the importer's own tables and are invisible
- *   until the final transaction; a new run of the same file skips the batches already staged. The final transaction
- *   appends every batch as a `FlowsImported` event and projects it, or does nothing at all.
- */
-import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -21,17 +7,10 @@ import { checkFlow, encodeFlows, type FlowRecord } from '../../domain/flow/flow.
 import { FormatError } from '../../ingest/formats/types.ts';
 import type { AppDeps, RequestContext } from '../deps.ts';
 import { existingOrganisations, record } from './record.ts';
+import { isImported, MAX_ERRORS, sha256Of } from './runs.ts';
 import type { ImportFormat, ImportOptions, ImportReport, NewOrganisation, ReadRow, RowError } from './types.ts';
 
 export type { ImportFormat, ImportOptions, ImportReport, NewOrganisation, ReadRow, RowError } from './types.ts';
-
-const MAX_ERRORS = 1000;
-
-async function sha256Of(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
 
 export async function runImport(
   deps: AppDeps,
@@ -45,12 +24,7 @@ export async function runImport(
   const importId = `${format.name}-${sha256.slice(0, 16)}${options.skipInvalid ? '-s' : ''}`;
   const batchSize = options.batchSize ?? 2000;
   const base = { importId, file, dryRun: options.dryRun ?? false, resumedBatches: 0 };
-  const done = await deps.db
-    .selectFrom('rm_imports')
-    .select('import_id')
-    .where('import_id', '=', importId)
-    .executeTakeFirst();
-  if (done) {
+  if (await isImported(deps.db, importId)) {
     return {
       ...base,
       alreadyImported: true,

@@ -1,20 +1,6 @@
-/**
- * `tranche import iati`: an IATI 2.0x activity file onto the ledger, activities as packages, participating
- * organisations as organisations, transactions as contributions and their stages (see iati-activity.ts), all through
- * the domain's use cases and in one database transaction.
- *
- * - All or nothing: one refused activity and the transaction rolls back. With `skipInvalid`, each activity runs in a
- *   savepoint, a refused one is rolled back to it, and the rest commit.
- * - Dry run: everything is decided in the transaction, which is then rolled back.
- * - Idempotent: the import's id comes from the file's SHA-256; an `ImportCompleted` event on `import-<id>` records it,
- *   and the same file again creates nothing. An activity whose package the ledger already holds (from another file)
- *   is skipped and listed as existing.
- */
-import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { Db } from '../../db/index.ts';
 import type { Visibility } from '../../domain/facts.ts';
 import type { ImportSummary } from '../../domain/flow/flow.ts';
 import { readIati } from '../../ingest/formats/iati.ts';
@@ -27,6 +13,7 @@ import type { AppDeps, CommandResult, RequestContext } from '../deps.ts';
 import { recordSource } from '../sources.ts';
 import { ActivityRefused, importActivity } from './iati-activity.ts';
 import { localized } from './iati-organisations.ts';
+import { isImported, MAX_ERRORS, sha256Of } from './runs.ts';
 import type { ImportOptions, RowError } from './types.ts';
 
 export interface IatiImportOptions {
@@ -60,19 +47,8 @@ export interface IatiImportReport {
   readonly refused: boolean;
 }
 
-const MAX_ERRORS = 1000;
 /** The largest file kept whole as its source's text (a source's text is at most 1,000,000 characters). */
 const MAX_SOURCE_TEXT = 1_000_000;
-
-async function sha256Of(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
-
-const isImported = async (db: Db, importId: string) =>
-  (await db.selectFrom('rm_imports').select('import_id').where('import_id', '=', importId).executeTakeFirst()) !==
-  undefined;
 
 /**
  * The file's source record, `iati-<digest>`: the file itself as its text when it fits, so every narrative in every

@@ -11,6 +11,7 @@ import { appendEvents, lockHead } from '../../ledger/append.ts';
 import type { EventMeta, StreamAppend } from '../../ledger/event.ts';
 import { project } from '../../projections/project.ts';
 import type { AppDeps, RequestContext } from '../deps.ts';
+import { isImported } from './runs.ts';
 import type { ImportFormat, ImportOptions, ImportReport, NewOrganisation } from './types.ts';
 
 export async function existingOrganisations(db: Db, ids: readonly string[]): Promise<Set<string>> {
@@ -41,12 +42,7 @@ export async function record(
   });
   return deps.db.transaction().execute(async (tx) => {
     let head = await lockHead(tx);
-    const completed = await tx
-      .selectFrom('rm_imports')
-      .select('import_id')
-      .where('import_id', '=', summary.importId)
-      .executeTakeFirst();
-    if (completed) return { existingFlows: 0, newOrganisations: [], flows: 0 };
+    if (await isImported(tx, summary.importId)) return { existingFlows: 0, newOrganisations: [], flows: 0 };
     const append = async (appends: StreamAppend[]) => {
       const result = await appendEvents(tx, head, appends, {
         recordedAt: deps.clock(),
@@ -86,7 +82,6 @@ export async function record(
     const evidence = source ? [source.id] : [];
     const streamId = `import-${summary.importId}`;
     let flowsRecorded = 0;
-    const before = await tx.selectFrom('rm_flows').select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow();
     // A few staged batches at a time, so memory stays flat however large the file.
     for (let from = 0; ; from += EVENTS_PER_APPEND) {
       const slice = await tx
@@ -119,7 +114,12 @@ export async function record(
       // The same projection a rebuild runs: one set-based statement per batch event.
       await project(tx, events);
     }
-    const after = await tx.selectFrom('rm_flows').select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow();
+    // Flows whose ids the ledger already held were not projected again: the import's own rows say how many were new.
+    const added = await tx
+      .selectFrom('rm_flows')
+      .select(sql<string>`count(*)`.as('n'))
+      .where('import_id', '=', summary.importId)
+      .executeTakeFirstOrThrow();
     const completedEvents = await append([
       {
         streamId,
@@ -148,9 +148,8 @@ export async function record(
       .set({ status: 'completed', updated_at: deps.clock() })
       .where('import_id', '=', summary.importId)
       .execute();
-    const added = Number(after.n) - Number(before.n);
     return {
-      existingFlows: flowsRecorded - added,
+      existingFlows: flowsRecorded - Number(added.n),
       newOrganisations: fresh.map((organisation) => organisation.id),
       flows: flowsRecorded,
     };
