@@ -86,6 +86,15 @@ module.exports = {
       to: { path: DRIVERS },
     },
     {
+      name: 'server-imports-no-web-code',
+      severity: 'error',
+      comment:
+        'The server serves the built web app as files; it does not import its modules. (The reverse, web/ importing ' +
+        'no server code, is a Biome rule in biome.json: swc as dependency-cruiser calls it cannot parse .tsx.)',
+      from: { path: '^(src|bench|eval)/' },
+      to: { path: '^web/' },
+    },
+    {
       name: 'not-to-unresolvable',
       severity: 'error',
       comment: 'This import cannot be resolved: a typo, a missing file or a package not installed.',

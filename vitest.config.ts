@@ -3,6 +3,7 @@
  * - unit                  test/unit/**\/*.test.ts         no database
  * - integration-pglite    test/integration/**\/*.test.ts  TRANCHE_TEST_DB=pglite: copies of one migrated PGlite folder
  * - integration-postgres  test/integration/**\/*.test.ts  TRANCHE_TEST_DB=postgres: a fresh schema on the server
+ * - browser               test/browser/**\/*.test.ts      the web app in Debian's Chromium (playwright-core), on PGlite
  *
  * The PostgreSQL server (TRANCHE_TEST_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test) is checked once
  * here: when it does not answer, integration-postgres is left out with one message, except under CI=true, where
@@ -53,6 +54,17 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
         { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
         integration('pglite'),
         ...(withPostgres ? [integration('postgres')] : []),
+        {
+          extends: true,
+          test: {
+            name: 'browser',
+            include: ['test/browser/**/*.test.ts'],
+            env: { TRANCHE_TEST_DB: 'pglite' },
+            globalSetup: ['./test/support/global-setup-pglite.ts', './test/support/global-setup-browser.ts'],
+            testTimeout: 60_000,
+            hookTimeout: 120_000,
+          },
+        },
       ],
     },
   };

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DEFAULT_IATI_PUBLISHER, type IatiPublisher } from './ingest/exporters/iati-publisher.ts';
 
 /** Where Tranche keeps its data: an embedded PGlite folder, or a PostgreSQL server. */
@@ -15,6 +16,8 @@ export interface Config {
   readonly host: string;
   /** Where the demo and `rates import` find the shared public data sets (ECB rates). */
   readonly sharedDataDir: string;
+  /** The built web app `serve` hands out (TRANCHE_WEB_DIR; default web/dist beside the code). */
+  readonly webDir: string;
   /** TRANCHE_DEBUG=1: the CLI prints stack traces of unexpected errors. */
   readonly debug: boolean;
   /** TRANCHE_SIGNING_KEY: the Ed25519 private key that signs ledger exports, as PEM text or the path of a PEM file. */
@@ -22,6 +25,9 @@ export interface Config {
   /** The reporting organisation of the IATI export: TRANCHE_IATI_PUBLISHER_REF, _NAME and _TYPE. */
   readonly iatiPublisher: IatiPublisher;
 }
+
+/** Where `npm run web:build` (and `npm start`) put the web app. */
+const WEB_DIST = fileURLToPath(new URL('../web/dist', import.meta.url));
 
 /** The only reader of process.env: checked once at the entry points, then passed down. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
@@ -46,6 +52,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     port,
     host: env.HOST || '127.0.0.1',
     sharedDataDir: path.resolve(cwd, env.TRANCHE_SHARED_DATA || '../shared/data'),
+    webDir: env.TRANCHE_WEB_DIR ? path.resolve(cwd, env.TRANCHE_WEB_DIR) : WEB_DIST,
     debug: env.TRANCHE_DEBUG === '1' || env.TRANCHE_DEBUG === 'true',
     signingKey: signingKey(env.TRANCHE_SIGNING_KEY, cwd),
     iatiPublisher: iatiPublisher(env),

@@ -6,6 +6,7 @@ import { registerOpenApi } from './plugins/openapi.ts';
 import { installProblemHandling, replyWithProblem } from './plugins/problem.ts';
 import { claimRoutes } from './routes/claims/index.ts';
 import { contributionRoutes } from './routes/contributions/index.ts';
+import { eventRoutes } from './routes/events/index.ts';
 import { exportRoutes } from './routes/exports/index.ts';
 import { healthRoutes } from './routes/health/index.ts';
 import { importRoutes } from './routes/imports/index.ts';
@@ -17,6 +18,7 @@ import { priorityListRoutes } from './routes/priority-lists/index.ts';
 import { proposalRoutes } from './routes/proposals/index.ts';
 import { requirementRoutes } from './routes/requirements/index.ts';
 import { sourceRoutes } from './routes/sources/index.ts';
+import { registerWebApp } from './web.ts';
 
 export interface ServerOptions {
   /** Fastify's logger option; default off (the CLI turns it on). */
@@ -27,6 +29,8 @@ export interface ServerOptions {
   readonly version?: string;
   /** Told about every route as it is added (tests compare them with the OpenAPI document). */
   readonly onRoute?: (route: RouteOptions) => void;
+  /** The built web app (web/dist) to serve at / and /uk, /en, /ru; the API alone when absent. */
+  readonly webRoot?: string;
 }
 
 const DEFAULT_BODY_LIMIT = 4 * 1024 * 1024;
@@ -71,6 +75,8 @@ export async function buildServer(
   await app.register(ledgerRoutes, routeDeps);
   await app.register(exportRoutes, { deps, iatiPublisher: deps.iatiPublisher });
   await app.register(importRoutes, routeDeps);
+  await app.register(eventRoutes, routeDeps);
+  if (options.webRoot) await registerWebApp(app, options.webRoot);
   await app.ready();
   return app;
 }

@@ -99,3 +99,9 @@ export async function* readAll(db: Kysely<Schema>, pageSize = 5000, afterSeq = 0
     if (rows.length < pageSize) return;
   }
 }
+
+/** The chain's head: the last event's sequence number (0 on an empty ledger). */
+export async function readHeadSeq(db: Kysely<Schema>): Promise<number> {
+  const head = await db.selectFrom('ledger_head').select('seq').executeTakeFirstOrThrow();
+  return Number(head.seq);
+}

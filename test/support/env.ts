@@ -105,5 +105,9 @@ declare module 'vitest' {
     tranchePgliteTemplate: string;
     /** Empty when the PostgreSQL server answered, else why not, in one line (integration-postgres only). */
     tranchePostgresUnavailable: string;
+    /** The built web app the browser tests serve (browser only). */
+    trancheWebRoot: string;
+    /** Chromium's executable, or empty when there is none (browser only; a failure under CI=true). */
+    trancheChromium: string;
   }
 }

@@ -28,7 +28,14 @@ async function start(context: CliContext, database: Database, deps: AppDeps, dem
     }
   }
   const { buildServer } = await import('../../http/server.ts');
-  const app = await buildServer({ ...deps, databaseKind: database.kind, iatiPublisher: context.config.iatiPublisher });
+  const { isWebBuilt } = await import('../../http/web.ts');
+  const { webDir } = context.config;
+  const web = isWebBuilt(webDir);
+  if (!web) context.note(`warning: no web app in ${webDir} (npm run web:build): serving the API only`);
+  const app = await buildServer(
+    { ...deps, databaseKind: database.kind, iatiPublisher: context.config.iatiPublisher },
+    web ? { webRoot: webDir } : {},
+  );
   try {
     const address = await app.listen({ host, port });
     context.out(`Tranche is running at http://localhost:${new URL(address).port}`);

@@ -1,0 +1,43 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { LedgerWatch } from '../../live.ts';
+import type { RouteDeps } from '../shared.ts';
+
+/** A comment line now and then keeps proxies from closing an idle stream. */
+const HEARTBEAT_MS = 15_000;
+
+/**
+ * Live updates as server-sent events: `event: ledger` with the head's sequence number, once on connecting and then
+ * each time the ledger moves. It says only that something changed, never what: a page refetches what it shows, and
+ * reads apply their own rules about who may see what.
+ */
+export const eventRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { deps }) => {
+  const watch = new LedgerWatch(deps.db);
+  app.addHook('onClose', async () => watch.stop());
+  app.get(
+    '/api/events',
+    {
+      schema: {
+        summary: 'Live updates (text/event-stream): the ledger head, each time it moves',
+        tags: ['ledger'],
+        produces: ['text/event-stream'],
+      },
+    },
+    async (request, reply) => {
+      reply.hijack();
+      const out = reply.raw;
+      out.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache, no-transform',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+      });
+      out.write('retry: 1000\n\n');
+      const unsubscribe = await watch.subscribe((seq) => out.write(`event: ledger\ndata: ${seq}\n\n`));
+      const heartbeat = setInterval(() => out.write(': heartbeat\n\n'), HEARTBEAT_MS);
+      request.raw.on('close', () => {
+        clearInterval(heartbeat);
+        unsubscribe();
+      });
+    },
+  );
+};

@@ -1,0 +1,32 @@
+/**
+ * vitest globalSetup of the browser project: builds the web app once (as `npm start` does, into web/dist) and finds
+ * Debian's Chromium, which scripts/ensure-chromium.sh installs. Without Chromium the browser tests are skipped with
+ * one message — except under CI=true, where the run fails here, saying what to install.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { build } from 'vite';
+import type { TestProject } from 'vitest/node';
+import { isCi } from './env.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string | null {
+  const candidate = env.TRANCHE_CHROMIUM || '/usr/bin/chromium';
+  return existsSync(candidate) ? candidate : null;
+}
+
+export default async function setup(project: TestProject): Promise<void> {
+  const chromium = chromiumPath();
+  if (!chromium) {
+    const message =
+      "no Chromium at /usr/bin/chromium (or TRANCHE_CHROMIUM): install Debian's chromium package " +
+      '(scripts/ensure-chromium.sh does it as root)';
+    if (isCi()) throw new Error(`browser tests: ${message}`);
+    console.warn(`browser tests not run: ${message}`);
+  }
+  const webRoot = path.join(ROOT, 'web', 'dist');
+  await build({ configFile: path.join(ROOT, 'web', 'vite.config.ts'), logLevel: 'warn' });
+  project.provide('trancheWebRoot', webRoot);
+  project.provide('trancheChromium', chromium ?? '');
+}

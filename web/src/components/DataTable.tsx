@@ -1,0 +1,97 @@
+import {
+  type ColumnDef,
+  flexRender,
+  getCoreRowModel,
+  getFilteredRowModel,
+  getSortedRowModel,
+  type SortingState,
+  useReactTable,
+} from '@tanstack/react-table';
+import { useId, useState } from 'react';
+import { useT } from '../i18n/useT.ts';
+import { ExportButtons, type ExportColumn } from './ExportButtons.tsx';
+
+export interface DataTableProps<Row> {
+  readonly caption: string;
+  readonly rows: readonly Row[];
+  readonly columns: ColumnDef<Row, unknown>[];
+  /** What the download buttons write: the rows as filtered and sorted on the page, these fields. */
+  readonly exportAs?: { readonly name: string; readonly columns: readonly ExportColumn<Row>[] };
+  readonly initialSort?: SortingState;
+}
+
+/**
+ * A table that sorts by any column (click or Enter on its header) and filters on any text in a row, and downloads
+ * exactly the rows it shows as CSV or JSON. TanStack Table does the sorting and filtering.
+ */
+export function DataTable<Row>({ caption, rows, columns, exportAs, initialSort = [] }: DataTableProps<Row>) {
+  const t = useT();
+  const filterId = useId();
+  const [sorting, setSorting] = useState<SortingState>(initialSort);
+  const [filter, setFilter] = useState('');
+  const table = useReactTable({
+    data: rows as Row[],
+    columns,
+    state: { sorting, globalFilter: filter },
+    onSortingChange: setSorting,
+    onGlobalFilterChange: setFilter,
+    getCoreRowModel: getCoreRowModel(),
+    getSortedRowModel: getSortedRowModel(),
+    getFilteredRowModel: getFilteredRowModel(),
+  });
+  const shown = table.getRowModel().rows;
+  return (
+    <div className="data-table">
+      <div className="table-tools">
+        <label htmlFor={filterId}>{t('common.table.filter')}</label>
+        <input id={filterId} type="search" value={filter} onChange={(event) => setFilter(event.target.value)} />
+        <span className="count" aria-live="polite">
+          {t('common.table.rows', { shown: shown.length, count: rows.length })}
+        </span>
+        {exportAs ? (
+          <ExportButtons name={exportAs.name} columns={exportAs.columns} rows={shown.map((row) => row.original)} />
+        ) : null}
+      </div>
+      <div className="table-scroll">
+        <table>
+          <caption>{caption}</caption>
+          <thead>
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id}>
+                {group.headers.map((header) => {
+                  const sorted = header.column.getIsSorted();
+                  const label = flexRender(header.column.columnDef.header, header.getContext());
+                  return (
+                    <th
+                      key={header.id}
+                      scope="col"
+                      aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
+                    >
+                      {header.column.getCanSort() ? (
+                        <button type="button" onClick={header.column.getToggleSortingHandler()}>
+                          {label}
+                          <span aria-hidden="true">{sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}</span>
+                        </button>
+                      ) : (
+                        label
+                      )}
+                    </th>
+                  );
+                })}
+              </tr>
+            ))}
+          </thead>
+          <tbody>
+            {shown.map((row) => (
+              <tr key={row.id}>
+                {row.getVisibleCells().map((cell) => (
+                  <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+/**
+ * Message catalogs: `web/locales/<locale>/<namespace>.json`, flat keys to ICU MessageFormat strings (plurals with
+ * `{count, plural, one {…} few {…} many {…} other {…}}`). A key is used as `<namespace>.<key>`. Only the chosen
+ * locale's catalogs are loaded. `test/unit/web/catalogs.test.ts` fails when a key is missing in any locale, or when
+ * the code uses a key no catalog has.
+ */
+import type common from '../../locales/en/common.json';
+import type donor from '../../locales/en/donor.json';
+import type errors from '../../locales/en/errors.json';
+import type overview from '../../locales/en/overview.json';
+import type packages from '../../locales/en/package.json';
+import type priorities from '../../locales/en/priorities.json';
+import type sources from '../../locales/en/sources.json';
+import type workspace from '../../locales/en/workspace.json';
+import type { Locale } from './locales.ts';
+
+type Keys<Namespace extends string, Catalog> = `${Namespace}.${keyof Catalog & string}`;
+export type MessageKey =
+  | Keys<'common', typeof common>
+  | Keys<'donor', typeof donor>
+  | Keys<'errors', typeof errors>
+  | Keys<'overview', typeof overview>
+  | Keys<'package', typeof packages>
+  | Keys<'priorities', typeof priorities>
+  | Keys<'sources', typeof sources>
+  | Keys<'workspace', typeof workspace>;
+
+type Catalog = Readonly<Record<string, string>>;
+const catalogs = import.meta.glob<Catalog>('../../locales/*/*.json', { import: 'default' });
+
+/** Every catalog of `locale`, merged, each key prefixed with its namespace (the file's name). */
+export async function loadMessages(locale: Locale): Promise<Record<string, string>> {
+  const messages: Record<string, string> = {};
+  const prefix = `../../locales/${locale}/`;
+  await Promise.all(
+    Object.entries(catalogs)
+      .filter(([path]) => path.startsWith(prefix))
+      .map(async ([path, load]) => {
+        const namespace = path.slice(prefix.length, -'.json'.length);
+        for (const [key, message] of Object.entries(await load())) messages[`${namespace}.${key}`] = message;
+      }),
+  );
+  return messages;
+}

@@ -1,0 +1,7 @@
+import { Page } from '../../components/Page.tsx';
+import { useT } from '../../i18n/useT.ts';
+
+export function PackagesPage() {
+  const t = useT();
+  return <Page title={t('package.title')}>{null}</Page>;
+}
