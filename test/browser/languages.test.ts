@@ -17,9 +17,11 @@ describe.runIf(hasBrowser())('language switch', () => {
     await page.goto('/');
     await page.waitForURL('**/uk');
     expect(await page.getAttribute('html', 'lang')).toBe('uk');
-    await expect.poll(() => page.locator('nav[aria-label="Розділи"] a[aria-current="page"]').textContent()).toBe('Огляд');
+    await expect
+      .poll(() => page.locator('nav[aria-label="Розділи"] a[aria-current="page"]').textContent())
+      .toBe('Огляд');
 
-    await page.getByRole('navigation', { name: 'Розділи' }).getByRole('link', { name: 'Пакети' }).click();
+    await page.getByRole('navigation', { name: 'Розділи' }).getByRole('link', { name: 'Пакунки' }).click();
     await page.waitForURL('**/uk/packages');
     await page.getByRole('link', { name: 'English' }).click();
     await page.waitForURL('**/en/packages');

@@ -1,13 +1,14 @@
 /**
- * vitest globalSetup of the browser project: builds the web app once (as `npm start` does, into web/dist) and finds
+ * vitest globalSetup of the browser project: builds the web app once into a temporary folder and finds
  * Debian's Chromium, which scripts/ensure-chromium.sh installs. Without Chromium the browser tests are skipped with
  * one message — except under CI=true, where the run fails here, saying what to install.
  */
 import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'vite';
 import type { TestProject } from 'vitest/node';
-import { isCi } from './env.ts';
+import { isCi, TEMP_PREFIX, testTempRoot } from './env.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -16,7 +17,7 @@ export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string | nul
   return existsSync(candidate) ? candidate : null;
 }
 
-export default async function setup(project: TestProject): Promise<void> {
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const chromium = chromiumPath();
   if (!chromium) {
     const message =
@@ -25,8 +26,14 @@ export default async function setup(project: TestProject): Promise<void> {
     if (isCi()) throw new Error(`browser tests: ${message}`);
     console.warn(`browser tests not run: ${message}`);
   }
-  const webRoot = path.join(ROOT, 'web', 'dist');
-  await build({ configFile: path.join(ROOT, 'web', 'vite.config.ts'), logLevel: 'warn' });
+  // A build of this run's own, so a running `npm start` (web/dist) and other runs are left alone.
+  const webRoot = await mkdtemp(path.join(testTempRoot(), `${TEMP_PREFIX}-web-${process.pid}-`));
+  await build({
+    configFile: path.join(ROOT, 'web', 'vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir: webRoot, emptyOutDir: true },
+  });
   project.provide('trancheWebRoot', webRoot);
   project.provide('trancheChromium', chromium ?? '');
+  return () => rm(webRoot, { recursive: true, force: true });
 }
