@@ -20,18 +20,15 @@ export async function registerWebApp(app: FastifyInstance, root: string): Promis
     // One route per built file (the build does not change while the server runs); no catch-all over /api.
     wildcard: false,
     index: false,
+    cacheControl: false,
     setHeaders: (response, file) => {
-      // Vite names assets by their content: a new build is a new name.
-      if (file.includes(`${path.sep}assets${path.sep}`)) {
-        response.setHeader('cache-control', 'public, max-age=31536000, immutable');
-      }
+      // Vite names assets by their content (a new build is a new name); anything else is checked every time.
+      const asset = file.includes(`${path.sep}assets${path.sep}`);
+      response.setHeader('cache-control', asset ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
   const page = (_request: unknown, reply: FastifyReply) =>
-    reply
-      .header('cache-control', 'no-cache')
-      .type('text/html; charset=utf-8')
-      .sendFile('index.html', { cacheControl: false });
+    reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html');
   const hidden = { schema: { hide: true } };
   app.get('/', hidden, page);
   for (const locale of LOCALES) {
