@@ -16,6 +16,7 @@ import { overviewRoutes } from './routes/overview/index.ts';
 import { packageRoutes } from './routes/packages/index.ts';
 import { priorityListRoutes } from './routes/priority-lists/index.ts';
 import { proposalRoutes } from './routes/proposals/index.ts';
+import { recordRoutes } from './routes/records/index.ts';
 import { requirementRoutes } from './routes/requirements/index.ts';
 import { sourceRoutes } from './routes/sources/index.ts';
 import { registerWebApp } from './web.ts';
@@ -72,6 +73,7 @@ export async function buildServer(
   await app.register(proposalRoutes, routeDeps);
   await app.register(claimRoutes, routeDeps);
   await app.register(overviewRoutes, routeDeps);
+  await app.register(recordRoutes, routeDeps);
   await app.register(ledgerRoutes, routeDeps);
   await app.register(exportRoutes, { deps, iatiPublisher: deps.iatiPublisher });
   await app.register(importRoutes, routeDeps);

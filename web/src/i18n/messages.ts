@@ -10,6 +10,7 @@ import type errors from '../../locales/en/errors.json';
 import type overview from '../../locales/en/overview.json';
 import type packages from '../../locales/en/package.json';
 import type priorities from '../../locales/en/priorities.json';
+import type records from '../../locales/en/records.json';
 import type sources from '../../locales/en/sources.json';
 import type workspace from '../../locales/en/workspace.json';
 import type { Locale } from './locales.ts';
@@ -22,6 +23,7 @@ export type MessageKey =
   | Keys<'overview', typeof overview>
   | Keys<'package', typeof packages>
   | Keys<'priorities', typeof priorities>
+  | Keys<'records', typeof records>
   | Keys<'sources', typeof sources>
   | Keys<'workspace', typeof workspace>;
 
