@@ -54,13 +54,33 @@ export async function getJson<T>(path: string, params?: QueryParams, signal?: Ab
   return parse<T>(await fetch(apiUrl(path, params), { headers: { accept: 'application/json' }, signal }));
 }
 
+/** A refusal that never reached the API (offline, a dropped connection), as a problem like any other. */
+function networkError(error: unknown): ApiError {
+  return new ApiError({
+    type: 'about:blank',
+    title: 'Network error',
+    status: 0,
+    detail: error instanceof Error ? error.message : String(error),
+    code: 'network-error',
+  });
+}
+
 /** A command: POST (or PATCH) a JSON body; resolves with the API's answer, rejects with an `ApiError`. */
-export async function sendJson<T>(method: 'POST' | 'PATCH', path: string, body: unknown): Promise<T> {
-  return parse<T>(
-    await fetch(apiUrl(path), {
+export async function sendJson<T>(
+  method: 'POST' | 'PATCH',
+  path: string,
+  body: unknown,
+  headers: Readonly<Record<string, string>> = {},
+): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(apiUrl(path), {
       method,
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
       body: JSON.stringify(body),
-    }),
-  );
+    });
+  } catch (error) {
+    throw networkError(error);
+  }
+  return parse<T>(response);
 }

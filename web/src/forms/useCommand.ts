@@ -1,0 +1,56 @@
+/**
+ * Sending a command from a form: the request as JSON with who is acting, the API's answer, and a refusal kept whole
+ * (an `ApiError` with its RFC 9457 problem) so the form can put each error beside its field.
+ */
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useState } from 'react';
+import { ApiError, sendJson } from '../api/client.ts';
+import { actorHeaders, useActor } from './actor.tsx';
+
+/** What the API answers a command with (POST /api/…, the `CommandResult` of the OpenAPI document). */
+export interface CommandResult {
+  readonly id: string;
+  readonly streamId: string;
+  readonly version: number;
+  /** The id of the shipment, receipt or payment the command created. */
+  readonly created?: string;
+  readonly events: readonly { readonly eventId: string; readonly seq: number; readonly type: string }[];
+}
+
+export interface CommandRequest {
+  readonly method: 'POST' | 'PATCH';
+  /** Under /api: `/contributions`, `/packages/purl-nl-2/validate`. */
+  readonly path: string;
+  readonly body: object;
+}
+
+export type CommandState =
+  | { readonly status: 'idle' }
+  | { readonly status: 'pending' }
+  | { readonly status: 'done'; readonly result: CommandResult; readonly request: CommandRequest }
+  | { readonly status: 'failed'; readonly error: ApiError };
+
+export function useCommand(): CommandState & { run: (request: CommandRequest) => Promise<CommandState> } {
+  const { actor } = useActor();
+  const client = useQueryClient();
+  const [state, setState] = useState<CommandState>({ status: 'idle' });
+  const run = useCallback(
+    async (request: CommandRequest): Promise<CommandState> => {
+      setState({ status: 'pending' });
+      let next: CommandState;
+      try {
+        const result = await sendJson<CommandResult>(request.method, request.path, request.body, actorHeaders(actor));
+        next = { status: 'done', result, request };
+        // The live stream refetches every read too; this makes the form's own lists current at once.
+        void client.invalidateQueries();
+      } catch (error) {
+        if (!(error instanceof ApiError)) throw error;
+        next = { status: 'failed', error };
+      }
+      setState(next);
+      return next;
+    },
+    [actor, client],
+  );
+  return { ...state, run };
+}

@@ -1,0 +1,129 @@
+/**
+ * The reads the workspace's forms offer choices from (GET /api/…; the OpenAPI document at /api/docs is the full
+ * contract). Only the fields the forms use are named.
+ */
+import type { Localised, Money, PackageStatus } from '../../api/types.ts';
+
+export interface PackageRow {
+  readonly id: string;
+  readonly title: Localised;
+  readonly status: PackageStatus;
+  readonly recipientId: string;
+  readonly coordinatorId: string;
+  readonly supplierId: string | null;
+  readonly category: string;
+  readonly target: Money;
+}
+
+export interface LineQuantity {
+  readonly lineId: string;
+  readonly quantity: number | null;
+}
+
+export interface PackageLine {
+  readonly lineId: string;
+  readonly requirementId: string | null;
+  readonly description: string;
+  readonly category: string;
+  readonly quantity: number | null;
+  readonly unit: string | null;
+  readonly shipped: number;
+  readonly received: number;
+}
+
+export interface PackageDetail extends PackageRow {
+  readonly lines: readonly PackageLine[];
+  readonly shipments: readonly {
+    readonly shipmentId: string;
+    readonly dispatchedOn: string;
+    readonly lines: unknown;
+  }[];
+  readonly receipts: readonly {
+    readonly receiptId: string;
+    readonly shipmentId: string;
+    readonly receivedOn: string;
+    readonly lines: unknown;
+    readonly full: boolean;
+  }[];
+}
+
+export interface ContributionRow {
+  readonly id: string;
+  readonly donorId: string;
+  readonly packageId: string | null;
+  readonly category: string;
+  readonly status: 'pledged' | 'committed' | 'withdrawn';
+  readonly amount: Money;
+  readonly paidAmount: Money;
+}
+
+export interface RequirementRow {
+  readonly id: string;
+  readonly recipientId: string;
+  readonly title: Localised;
+  readonly category: string;
+  readonly priorityRank: number;
+  readonly status: string;
+  readonly quantity: number | null;
+  readonly unit: string | null;
+  readonly estimatedValue: Money | null;
+}
+
+export interface PriorityListRow {
+  readonly recipientId: string;
+  readonly period: string;
+  readonly status: string;
+  readonly requirementIds: readonly string[];
+  readonly approvals: readonly string[];
+}
+
+export type SubjectType = 'package' | 'contribution';
+export type ClaimStage = 'pledged' | 'committed' | 'paid' | 'delivered';
+export const CLAIM_STAGES: readonly ClaimStage[] = ['pledged', 'committed', 'paid', 'delivered'];
+
+export interface ClaimRow {
+  readonly id: string;
+  readonly sourceId: string;
+  readonly subject: { readonly type: string; readonly id: string } | null;
+  readonly donorIds: readonly string[];
+  readonly stage: string;
+  readonly amount: Money | null;
+  readonly sentence: string;
+  readonly linkedEventIds: readonly string[];
+  readonly source: { readonly publisher: string; readonly title: string };
+}
+
+export interface SourceRow {
+  readonly id: string;
+  readonly publisher: string;
+  readonly title: string;
+  readonly language: string;
+  readonly publishedOn: string | null;
+  readonly claims: readonly ClaimRow[];
+}
+
+export interface FigureRow {
+  readonly subject: { readonly type: string; readonly id: string };
+  readonly stage: string;
+  readonly claims: readonly ClaimRow[];
+  readonly adopted: { readonly claimId: string | null; readonly low: Money; readonly high: Money } | null;
+}
+
+export interface TimelineEntry {
+  readonly seq: number;
+  readonly eventId: string;
+  readonly type: string;
+  readonly occurredOn: string;
+}
+
+/** `[{ lineId, quantity }]` as the package read gives a shipment's or a receipt's lines. */
+export function lineQuantities(value: unknown): LineQuantity[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((item: unknown) => {
+    if (typeof item !== 'object' || item === null) return [];
+    const lineId = 'lineId' in item ? item.lineId : undefined;
+    const quantity = 'quantity' in item ? item.quantity : null;
+    if (typeof lineId !== 'string') return [];
+    return [{ lineId, quantity: typeof quantity === 'number' ? quantity : null }];
+  });
+}

@@ -1,0 +1,128 @@
+/**
+ * Selects whose choices come from the API: organisations, categories, packages, contributions, requirements and
+ * sources, labelled in the reader's language. The lists refresh by themselves when the ledger moves.
+ */
+import type { ReactNode } from 'react';
+import { useApi } from '../../api/hooks.ts';
+import { useCategoryNames, useOrganisationNames, useOrganisations } from '../../api/reference.ts';
+import type { Category, OrganisationKind, PackageStatus } from '../../api/types.ts';
+import { useFormat } from '../../i18n/format.ts';
+import { useT } from '../../i18n/useT.ts';
+import type { ContributionRow, PackageRow, RequirementRow, SourceRow } from './api-types.ts';
+import { type Option, SelectField } from './fields.tsx';
+
+interface ChoiceProps {
+  name: string;
+  label: string;
+  hint?: ReactNode;
+  /** Controlled: the choice decides other fields. */
+  value?: string;
+  onChange?: (value: string) => void;
+  defaultValue?: string;
+  /** The empty first choice's text; "Choose…" by default. */
+  placeholder?: string;
+}
+
+function Choice({ options, placeholder, ...props }: ChoiceProps & { options: readonly Option[] }) {
+  const t = useT();
+  return <SelectField {...props} options={options} placeholder={placeholder ?? t('workspace.choose')} />;
+}
+
+export function OrganisationSelect({ kinds, ...props }: ChoiceProps & { kinds?: readonly OrganisationKind[] }) {
+  const format = useFormat();
+  const options = useOrganisations()
+    .filter((organisation) => !kinds || kinds.includes(organisation.kind))
+    .map((organisation) => ({ value: organisation.id, label: format.name(organisation.names) }))
+    .sort((a, b) => a.label.localeCompare(b.label, format.locale));
+  return <Choice {...props} options={options} />;
+}
+
+export function CategorySelect(props: ChoiceProps) {
+  const format = useFormat();
+  const options = (useApi<Category[]>('/categories').data ?? []).map((category) => ({
+    value: category.id,
+    label: format.name(category.label),
+  }));
+  return <Choice {...props} options={options} />;
+}
+
+export function usePackages(): readonly PackageRow[] {
+  return useApi<PackageRow[]>('/packages', { limit: 1000 }).data ?? [];
+}
+
+/** "Netherlands PURL package 2 (purl-nl-2) · validated". */
+function usePackageLabel(): (pkg: PackageRow) => string {
+  const t = useT();
+  const format = useFormat();
+  return (pkg) => `${format.name(pkg.title)} (${pkg.id}) · ${t(`common.status.${pkg.status}`)}`;
+}
+
+/** Packages in one of `statuses` (every package without them). */
+export function PackageSelect({ statuses, ...props }: ChoiceProps & { statuses?: readonly PackageStatus[] }) {
+  const label = usePackageLabel();
+  const options = usePackages()
+    .filter((pkg) => !statuses || statuses.includes(pkg.status))
+    .map((pkg) => ({ value: pkg.id, label: label(pkg) }));
+  return <Choice {...props} options={options} />;
+}
+
+export function useContributions(): readonly ContributionRow[] {
+  return useApi<ContributionRow[]>('/contributions', { limit: 1000 }).data ?? [];
+}
+
+/** "Germany · 300,000,000 € · purl-de-1 · committed". */
+function useContributionLabel(): (contribution: ContributionRow) => string {
+  const t = useT();
+  const format = useFormat();
+  const organisationName = useOrganisationNames();
+  const categoryName = useCategoryNames();
+  return (contribution) =>
+    [
+      organisationName(contribution.donorId),
+      format.money(contribution.amount),
+      contribution.packageId ?? categoryName(contribution.category),
+      t(`common.contribution.${contribution.status}`),
+    ].join(' · ');
+}
+
+export function ContributionSelect({
+  statuses,
+  unpaid,
+  ...props
+}: ChoiceProps & { statuses?: readonly ContributionRow['status'][]; unpaid?: boolean }) {
+  const label = useContributionLabel();
+  const options = useContributions()
+    .filter((contribution) => !statuses || statuses.includes(contribution.status))
+    .filter((contribution) => !unpaid || /^[0.]*$/.test(contribution.paidAmount.amount))
+    .map((contribution) => ({ value: contribution.id, label: `${label(contribution)} (${contribution.id})` }));
+  return <Choice {...props} options={options} />;
+}
+
+export function useRequirements(): readonly RequirementRow[] {
+  return useApi<RequirementRow[]>('/requirements').data ?? [];
+}
+
+/** Open requirements (of one recipient, when given), in priority order. */
+export function RequirementSelect({ recipientId, ...props }: ChoiceProps & { recipientId?: string }) {
+  const format = useFormat();
+  const options = useRequirements()
+    .filter((requirement) => requirement.status !== 'withdrawn')
+    .filter((requirement) => !recipientId || requirement.recipientId === recipientId)
+    .map((requirement) => ({
+      value: requirement.id,
+      label: `${requirement.priorityRank}. ${format.name(requirement.title)} (${requirement.id})`,
+    }));
+  return <Choice {...props} options={options} />;
+}
+
+export function useSources(): readonly SourceRow[] {
+  return useApi<SourceRow[]>('/sources').data ?? [];
+}
+
+export function SourceSelect(props: ChoiceProps) {
+  const options = useSources().map((source) => ({
+    value: source.id,
+    label: `${source.publisher}: ${source.title}${source.publishedOn ? ` (${source.publishedOn})` : ''}`,
+  }));
+  return <Choice {...props} options={options} />;
+}
