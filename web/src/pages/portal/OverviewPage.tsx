@@ -1,7 +1,59 @@
+import { lazy, Suspense, useId } from 'react';
+import { useApi } from '../../api/hooks.ts';
+import type { Summary, TotalRow } from '../../api/types.ts';
+import { useCurrency } from '../../app/currency.tsx';
 import { Page } from '../../components/Page.tsx';
+import { QueryState } from '../../components/QueryState.tsx';
 import { useT } from '../../i18n/useT.ts';
+import { Charts } from './overview/Charts.tsx';
+import { Figures, StatusFigures } from './overview/Figures.tsx';
+import './overview/overview.css';
 
+/** d3-geo and the atlas come with the map, after the rest of the page. */
+const WorldMap = lazy(() => import('../../charts/WorldMap.tsx').then((module) => ({ default: module.WorldMap })));
+
+/**
+ * The portal's front page, in the currency chosen in the header: the totals from pledge to delivery, packages by
+ * status, the totals by donor, month and category, and the donor states on a map. Every figure, bar and state
+ * links to what it is summed from.
+ */
 export function OverviewPage() {
   const t = useT();
-  return <Page title={t('overview.title')}>{null}</Page>;
+  const { currency } = useCurrency();
+  const summary = useApi<Summary>('/summary', { currency });
+  const byDonor = useApi<TotalRow[]>('/totals', { currency, by: 'donor' });
+  const ids = { figures: useId(), packages: useId(), charts: useId(), map: useId() };
+  const loading = (
+    <p className="loading" aria-busy="true">
+      {t('common.loading')}
+    </p>
+  );
+  return (
+    <div className="overview">
+      <Page title={t('overview.title')} lead={t('overview.lead')}>
+        <section aria-labelledby={ids.figures}>
+          <h2 id={ids.figures}>{t('overview.figures.heading')}</h2>
+          <QueryState query={summary}>{(data) => <Figures summary={data} />}</QueryState>
+        </section>
+        <section aria-labelledby={ids.packages}>
+          <h2 id={ids.packages}>{t('overview.packages.heading')}</h2>
+          <QueryState query={summary}>{(data) => <StatusFigures summary={data} />}</QueryState>
+        </section>
+        <section aria-labelledby={ids.charts}>
+          <h2 id={ids.charts}>{t('overview.charts.heading')}</h2>
+          <Charts currency={currency} />
+        </section>
+        <section aria-labelledby={ids.map}>
+          <h2 id={ids.map}>{t('overview.map.heading')}</h2>
+          <QueryState query={byDonor}>
+            {(rows) => (
+              <Suspense fallback={loading}>
+                <WorldMap rows={rows} currency={currency} />
+              </Suspense>
+            )}
+          </QueryState>
+        </section>
+      </Page>
+    </div>
+  );
 }
