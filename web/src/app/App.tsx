@@ -1,6 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Redirect, Route, Switch, useParams } from 'wouter';
+import { ApiError } from '../api/client.ts';
 import { useLiveUpdates } from '../api/live.ts';
 import { isLocale, preferredLocale, storedLocale } from '../i18n/locales.ts';
 import { CurrencyProvider } from './currency.tsx';
@@ -14,7 +15,10 @@ import { PageRoutes } from './routes.tsx';
 export function App() {
   const [client] = useState(
     () =>
-      new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, retry: 1, refetchOnWindowFocus: false } } }),
+      new QueryClient({
+        // A refusal (4xx: an unknown id, a bad filter) is the answer; only a server or network failure is retried.
+        defaultOptions: { queries: { staleTime: 30_000, retry: retryOnce, refetchOnWindowFocus: false } },
+      }),
   );
   return (
     <QueryClientProvider client={client}>
@@ -30,6 +34,9 @@ export function App() {
     </QueryClientProvider>
   );
 }
+
+const retryOnce = (failures: number, error: Error): boolean =>
+  failures < 1 && !(error instanceof ApiError && error.problem.status >= 400 && error.problem.status < 500);
 
 function Live() {
   useLiveUpdates();

@@ -20,9 +20,13 @@ export interface DataTableProps<Row> {
   readonly initialSort?: SortingState;
 }
 
+/** A column's heading as text, for the label each cell shows when a phone lays the rows out as cards. */
+const headerText = (header: unknown): string | undefined => (typeof header === 'string' ? header : undefined);
+
 /**
  * A table that sorts by any column (click or Enter on its header) and filters on any text in a row, and downloads
- * exactly the rows it shows as CSV or JSON. TanStack Table does the sorting and filtering.
+ * exactly the rows it shows as CSV or JSON. TanStack Table does the sorting and filtering. On a phone each row
+ * becomes a card of labelled values, so nothing scrolls sideways.
  */
 export function DataTable<Row>({ caption, rows, columns, exportAs, initialSort = [] }: DataTableProps<Row>) {
   const t = useT();
@@ -85,7 +89,9 @@ export function DataTable<Row>({ caption, rows, columns, exportAs, initialSort =
             {shown.map((row) => (
               <tr key={row.id}>
                 {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
+                  <td key={cell.id} data-label={headerText(cell.column.columnDef.header)}>
+                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                  </td>
                 ))}
               </tr>
             ))}

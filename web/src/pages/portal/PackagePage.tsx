@@ -1,8 +1,7 @@
-import { type UseQueryResult, useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'wouter';
-import { ApiError, getJson } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
+import { useApi } from '../../api/hooks.ts';
 import type { PackageDetail } from '../../api/packages.ts';
-import type { Currency } from '../../api/types.ts';
 import { useCurrency } from '../../app/currency.tsx';
 import { Page } from '../../components/Page.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
@@ -25,8 +24,8 @@ export function PackagePage() {
   const format = useFormat();
   const { id } = useParams<{ id: string }>();
   const { currency } = useCurrency();
-  const query = usePackage(id, currency);
-  if (isNotFound(query.error)) {
+  const query = useApi<PackageDetail>(`/packages/${encodeURIComponent(id)}`, { currency });
+  if (query.error instanceof ApiError && query.error.problem.status === 404) {
     return (
       <Page title={t('package.notFound.title')}>
         <p role="alert">{t('package.notFound.text', { id })}</p>
@@ -51,20 +50,4 @@ export function PackagePage() {
       </QueryState>
     </Page>
   );
-}
-
-const isNotFound = (error: Error | null): boolean => error instanceof ApiError && error.problem.status === 404;
-
-/**
- * GET /api/packages/:id, cached under the same key as `useApi` would use (so live updates refetch it), except that
- * an unknown id is not asked again: the not-found page shows at once.
- */
-function usePackage(id: string, currency: Currency): UseQueryResult<PackageDetail, Error> {
-  const path = `/packages/${encodeURIComponent(id)}`;
-  const params = { currency };
-  return useQuery({
-    queryKey: [path, params],
-    queryFn: ({ signal }) => getJson<PackageDetail>(path, params, signal),
-    retry: (failures, error) => !isNotFound(error) && failures < 1,
-  });
 }
