@@ -1,36 +1,53 @@
+import { type ComponentType, lazy, Suspense } from 'react';
 import { Route, Switch } from 'wouter';
 import { Layout } from '../components/Layout.tsx';
 import { NotFound } from '../components/NotFound.tsx';
-import { DonorPage } from '../pages/portal/DonorPage.tsx';
-import { DonorsPage } from '../pages/portal/DonorsPage.tsx';
+import { useT } from '../i18n/useT.ts';
 import { OverviewPage } from '../pages/portal/OverviewPage.tsx';
-import { PackagePage } from '../pages/portal/PackagePage.tsx';
-import { PackagesPage } from '../pages/portal/PackagesPage.tsx';
-import { PrioritiesPage } from '../pages/portal/PrioritiesPage.tsx';
-import { RecordsPage } from '../pages/portal/RecordsPage.tsx';
-import { SourcesPage } from '../pages/portal/SourcesPage.tsx';
-import { WorkspacePage } from '../pages/workspace/WorkspacePage.tsx';
+
+/** A page loaded when it is first opened: only the overview is in the JavaScript every visit downloads. */
+function page<Name extends string>(load: () => Promise<Record<Name, ComponentType>>, name: Name): ComponentType {
+  return lazy<ComponentType>(async () => ({ default: (await load())[name] }));
+}
+
+const RecordsPage = page(() => import('../pages/portal/RecordsPage.tsx'), 'RecordsPage');
+const PackagesPage = page(() => import('../pages/portal/PackagesPage.tsx'), 'PackagesPage');
+const PackagePage = page(() => import('../pages/portal/PackagePage.tsx'), 'PackagePage');
+const DonorsPage = page(() => import('../pages/portal/DonorsPage.tsx'), 'DonorsPage');
+const DonorPage = page(() => import('../pages/portal/DonorPage.tsx'), 'DonorPage');
+const PrioritiesPage = page(() => import('../pages/portal/PrioritiesPage.tsx'), 'PrioritiesPage');
+const SourcesPage = page(() => import('../pages/portal/SourcesPage.tsx'), 'SourcesPage');
+const WorkspacePage = page(() => import('../pages/workspace/WorkspacePage.tsx'), 'WorkspacePage');
 
 /**
  * Every page, under its locale (`/uk/packages/purl-nl-1`). The portal needs no sign-in; the workspace holds the
  * forms for the organisations' commands.
  */
 export function PageRoutes() {
+  const t = useT();
   return (
     <Layout>
-      <Switch>
-        <Route path="/" component={OverviewPage} />
-        <Route path="/records" component={RecordsPage} />
-        <Route path="/packages" component={PackagesPage} />
-        <Route path="/packages/:id" component={PackagePage} />
-        <Route path="/donors" component={DonorsPage} />
-        <Route path="/donors/:id" component={DonorPage} />
-        <Route path="/priorities" component={PrioritiesPage} />
-        <Route path="/sources" component={SourcesPage} />
-        <Route path="/workspace" component={WorkspacePage} />
-        <Route path="/workspace/:form" component={WorkspacePage} />
-        <Route component={NotFound} />
-      </Switch>
+      <Suspense
+        fallback={
+          <p className="loading" aria-busy="true">
+            {t('common.loading')}
+          </p>
+        }
+      >
+        <Switch>
+          <Route path="/" component={OverviewPage} />
+          <Route path="/records" component={RecordsPage} />
+          <Route path="/packages" component={PackagesPage} />
+          <Route path="/packages/:id" component={PackagePage} />
+          <Route path="/donors" component={DonorsPage} />
+          <Route path="/donors/:id" component={DonorPage} />
+          <Route path="/priorities" component={PrioritiesPage} />
+          <Route path="/sources" component={SourcesPage} />
+          <Route path="/workspace" component={WorkspacePage} />
+          <Route path="/workspace/:form" component={WorkspacePage} />
+          <Route component={NotFound} />
+        </Switch>
+      </Suspense>
     </Layout>
   );
 }

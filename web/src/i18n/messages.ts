@@ -1,7 +1,7 @@
 /**
  * Message catalogs: `web/locales/<locale>/<namespace>.json`, flat keys to ICU MessageFormat strings (plurals with
  * `{count, plural, one {…} few {…} many {…} other {…}}`). A key is used as `<namespace>.<key>`. Only the chosen
- * locale's catalogs are loaded. `test/unit/web/catalogs.test.ts` fails when a key is missing in any locale, or when
+ * locale's catalogs are loaded, in one chunk (catalogs/<locale>.ts lists the namespaces). `test/unit/web/catalogs.test.ts` fails when a key is missing in any locale, or when
  * the code uses a key no catalog has.
  */
 import type common from '../../locales/en/common.json';
@@ -27,20 +27,20 @@ export type MessageKey =
   | Keys<'sources', typeof sources>
   | Keys<'workspace', typeof workspace>;
 
-type Catalog = Readonly<Record<string, string>>;
-const catalogs = import.meta.glob<Catalog>('../../locales/*/*.json', { import: 'default' });
+type Catalogs = Readonly<Record<string, Readonly<Record<string, string>>>>;
 
-/** Every catalog of `locale`, merged, each key prefixed with its namespace (the file's name). */
+const LOADERS: Readonly<Record<Locale, () => Promise<{ catalogs: Catalogs }>>> = {
+  uk: () => import('./catalogs/uk.ts'),
+  en: () => import('./catalogs/en.ts'),
+  ru: () => import('./catalogs/ru.ts'),
+};
+
+/** Every catalog of `locale` (one download), merged, each key prefixed with its namespace (the file's name). */
 export async function loadMessages(locale: Locale): Promise<Record<string, string>> {
   const messages: Record<string, string> = {};
-  const prefix = `../../locales/${locale}/`;
-  await Promise.all(
-    Object.entries(catalogs)
-      .filter(([path]) => path.startsWith(prefix))
-      .map(async ([path, load]) => {
-        const namespace = path.slice(prefix.length, -'.json'.length);
-        for (const [key, message] of Object.entries(await load())) messages[`${namespace}.${key}`] = message;
-      }),
-  );
+  const { catalogs } = await LOADERS[locale]();
+  for (const [namespace, catalog] of Object.entries(catalogs)) {
+    for (const [key, message] of Object.entries(catalog)) messages[`${namespace}.${key}`] = message;
+  }
   return messages;
 }

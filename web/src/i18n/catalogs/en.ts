@@ -1,0 +1,22 @@
+/** Every en catalog, in one chunk: the app loads it when the page is in this language. */
+import common from '../../../locales/en/common.json';
+import donor from '../../../locales/en/donor.json';
+import errors from '../../../locales/en/errors.json';
+import overview from '../../../locales/en/overview.json';
+import packages from '../../../locales/en/package.json';
+import priorities from '../../../locales/en/priorities.json';
+import records from '../../../locales/en/records.json';
+import sources from '../../../locales/en/sources.json';
+import workspace from '../../../locales/en/workspace.json';
+
+export const catalogs = {
+  common,
+  donor,
+  errors,
+  overview,
+  package: packages,
+  priorities,
+  records,
+  sources,
+  workspace,
+};

@@ -1,0 +1,22 @@
+/** Every ru catalog, in one chunk: the app loads it when the page is in this language. */
+import common from '../../../locales/ru/common.json';
+import donor from '../../../locales/ru/donor.json';
+import errors from '../../../locales/ru/errors.json';
+import overview from '../../../locales/ru/overview.json';
+import packages from '../../../locales/ru/package.json';
+import priorities from '../../../locales/ru/priorities.json';
+import records from '../../../locales/ru/records.json';
+import sources from '../../../locales/ru/sources.json';
+import workspace from '../../../locales/ru/workspace.json';
+
+export const catalogs = {
+  common,
+  donor,
+  errors,
+  overview,
+  package: packages,
+  priorities,
+  records,
+  sources,
+  workspace,
+};

@@ -1,0 +1,22 @@
+/** Every uk catalog, in one chunk: the app loads it when the page is in this language. */
+import common from '../../../locales/uk/common.json';
+import donor from '../../../locales/uk/donor.json';
+import errors from '../../../locales/uk/errors.json';
+import overview from '../../../locales/uk/overview.json';
+import packages from '../../../locales/uk/package.json';
+import priorities from '../../../locales/uk/priorities.json';
+import records from '../../../locales/uk/records.json';
+import sources from '../../../locales/uk/sources.json';
+import workspace from '../../../locales/uk/workspace.json';
+
+export const catalogs = {
+  common,
+  donor,
+  errors,
+  overview,
+  package: packages,
+  priorities,
+  records,
+  sources,
+  workspace,
+};
