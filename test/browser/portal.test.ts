@@ -43,10 +43,20 @@ describe.runIf(hasBrowser())('public portal', () => {
 
   it('renders the overview with the demo data and prints how long it took', async () => {
     const page = await app.newPage();
+    // A first visit warms the server (PGlite's first queries) and the browser's cache, as a returning reader's.
     await page.goto('/en');
     await page.locator('.figure-value').first().waitFor();
-    const shownAt = await page.evaluate<number>('performance.now()');
-    console.log(`overview figures shown ${Math.round(shownAt)} ms after navigation started (target: under 1 s)`);
+    const times: string[] = [];
+    for (const visit of [1, 2, 3]) {
+      await page.goto('/en');
+      await page.locator('.figure-value').first().waitFor();
+      const figures = await page.evaluate<number>('performance.now()');
+      await page.locator('.overview canvas').first().waitFor();
+      await page.locator('.world-map a').first().waitFor();
+      const charts = await page.evaluate<number>('performance.now()');
+      times.push(`visit ${visit}: figures ${Math.round(figures)} ms, charts and map ${Math.round(charts)} ms`);
+    }
+    console.log(`overview after navigation started (target: under 1 s) — ${times.join('; ')}`);
     expect(await page.locator('.figure-value').count()).toBeGreaterThanOrEqual(4);
   });
 

@@ -2,6 +2,7 @@ import { lazy, Suspense, useId } from 'react';
 import { useApi } from '../../api/hooks.ts';
 import type { Summary, TotalRow } from '../../api/types.ts';
 import { useCurrency } from '../../app/currency.tsx';
+import { AfterPaint } from '../../components/AfterPaint.tsx';
 import { Page } from '../../components/Page.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { useT } from '../../i18n/useT.ts';
@@ -41,15 +42,19 @@ export function OverviewPage() {
         </section>
         <section aria-labelledby={ids.charts}>
           <h2 id={ids.charts}>{t('overview.charts.heading')}</h2>
-          <Charts currency={currency} />
+          <AfterPaint fallback={loading}>
+            <Charts currency={currency} />
+          </AfterPaint>
         </section>
         <section aria-labelledby={ids.map}>
           <h2 id={ids.map}>{t('overview.map.heading')}</h2>
           <QueryState query={byDonor}>
             {(rows) => (
-              <Suspense fallback={loading}>
-                <WorldMap rows={rows} currency={currency} />
-              </Suspense>
+              <AfterPaint fallback={loading}>
+                <Suspense fallback={loading}>
+                  <WorldMap rows={rows} currency={currency} />
+                </Suspense>
+              </AfterPaint>
             )}
           </QueryState>
         </section>
