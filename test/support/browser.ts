@@ -7,9 +7,8 @@
  *   beforeAll(async () => { app = await openBrowserApp(); }, 120_000);
  *   afterAll(() => app?.close());
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
+import axeCore from 'axe-core';
 import type { FastifyInstance } from 'fastify';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { inject } from 'vitest';
@@ -22,7 +21,7 @@ import { type FixedClock, fixedClock } from './fixtures.ts';
 
 const SHARED_DATA = path.resolve(import.meta.dirname, '../../../shared/data');
 /** Inside the ECB file's range (it ends on 2026-04-13), so a command dated today has a rate. */
-export const BROWSER_NOW = '2026-04-10T09:00:00Z';
+const BROWSER_NOW = '2026-04-10T09:00:00Z';
 
 /** Whether this run has a browser; without one (outside CI) the suites are skipped. */
 export const hasBrowser = (): boolean => inject('trancheChromium') !== '';
@@ -88,7 +87,8 @@ export async function openBrowserApp(options: { demo?: boolean } = {}): Promise<
   }
 }
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+/** axe-core's own script, as it ships it for injecting into a page. */
+const AXE_SOURCE = axeCore.source;
 
 export interface AxeViolation {
   readonly id: string;

@@ -28,7 +28,7 @@ export class ApiError extends Error {
 export type QueryParams = Readonly<Record<string, string | number | boolean | undefined>>;
 
 /** `/api/packages` + `{ currency: 'EUR' }` → `/api/packages?currency=EUR` (undefined values left out). */
-export function apiUrl(path: string, params: QueryParams = {}): string {
+function apiUrl(path: string, params: QueryParams = {}): string {
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) if (value !== undefined) query.set(key, String(value));
   const search = query.toString();

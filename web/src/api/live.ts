@@ -2,7 +2,7 @@ import { type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 
 /** The server's stream of ledger changes (server-sent events; see src/http/routes/events). */
-export const LIVE_URL = '/api/events';
+const LIVE_URL = '/api/events';
 
 /**
  * Keeps every open page current: when the ledger's head moves, whoever moved it, every cached read is refetched.

@@ -29,7 +29,7 @@ export interface Format {
 const isDecimal = (amount: string): amount is `${number}` => /^-?\d+(\.\d+)?$/.test(amount);
 const decimal = (amount: string): `${number}` | number => (isDecimal(amount) ? amount : Number(amount));
 
-export function createFormat(locale: Locale): Format {
+function createFormat(locale: Locale): Format {
   const moneyFormats = new Map<string, Intl.NumberFormat>();
   const moneyFormat = (currency: string, compact: boolean) => {
     const key = `${currency}:${compact}`;
