@@ -15,9 +15,10 @@ import { buildServer } from '../src/http/server.ts';
 const ROOT = path.resolve(import.meta.dirname, '..');
 const OUT = path.join(ROOT, 'docs', 'screenshots');
 const NOW = new Date('2026-04-10T09:00:00Z');
+/** The overview whole; the package page's first screens (its header, timeline and shares), not all of its length. */
 const PAGES = [
-  { name: 'overview', path: '' },
-  { name: 'package', path: '/packages/purl-nordic-1' },
+  { name: 'overview', path: '', fullPage: true, height: 900 },
+  { name: 'package', path: '/packages/purl-nordic-1', fullPage: false, height: 1600 },
 ] as const;
 
 async function main(): Promise<void> {
@@ -42,12 +43,12 @@ async function main(): Promise<void> {
     await mkdir(OUT, { recursive: true });
     for (const locale of ['uk', 'en', 'ru']) {
       for (const page of PAGES) {
-        const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale });
+        const context = await browser.newContext({ viewport: { width: 1280, height: page.height }, locale });
         const tab = await context.newPage();
         await tab.goto(`${url}/${locale}${page.path}`);
         await tab.waitForLoadState('networkidle');
         const file = path.join(OUT, `${page.name}-${locale}.png`);
-        await tab.screenshot({ path: file, fullPage: true });
+        await tab.screenshot({ path: file, fullPage: page.fullPage });
         console.log(`wrote ${path.relative(ROOT, file)}`);
         await context.close();
       }
