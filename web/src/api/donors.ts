@@ -5,56 +5,7 @@
  */
 import { type UseQueryResult, useQueries } from '@tanstack/react-query';
 import { getJson, type QueryParams } from './client.ts';
-import type { Currency, Money, OrganisationDetail } from './types.ts';
-
-export type ContributionStatus = 'pledged' | 'committed' | 'withdrawn';
-
-/** One row of GET /api/contributions: the donor's own amount and its equivalents in the reporting currency. */
-export interface Contribution {
-  readonly id: string;
-  readonly donorId: string;
-  readonly packageId: string | null;
-  readonly category: string;
-  readonly status: ContributionStatus;
-  readonly amount: Money;
-  readonly paidAmount: Money;
-  readonly reporting: { readonly amount: Money; readonly paid: Money; readonly delivered: Money };
-  readonly rate: { readonly date: string; readonly source: string };
-  readonly dates: {
-    readonly pledged: string;
-    readonly committed: string | null;
-    readonly lastPaid: string | null;
-    readonly withdrawn: string | null;
-  };
-  readonly visibility: string;
-}
-
-/** A source an event names as evidence, with the sentence of the claim that links it, when one does. */
-export interface Evidence {
-  readonly sourceId: string;
-  readonly claimId: string | null;
-  readonly publisher: string;
-  readonly title: string;
-  readonly url: string | null;
-  readonly language: string;
-  readonly publishedOn: string | null;
-  readonly sentence: string | null;
-}
-
-/** One event of a timeline (GET /api/organisations/:id/timeline, /api/packages/:id/timeline). */
-export interface TimelineEntry {
-  readonly seq: number;
-  readonly eventId: string;
-  readonly streamId: string;
-  readonly type: string;
-  readonly occurredOn: string;
-  readonly recordedAt: string;
-  readonly actor: string;
-  readonly basis: string;
-  readonly visibility: string;
-  readonly data: unknown;
-  readonly evidence: readonly Evidence[];
-}
+import type { Currency, OrganisationDetail } from './types.ts';
 
 /** The API path of one organisation. */
 export const organisationPath = (id: string): string => `/organisations/${encodeURIComponent(id)}`;

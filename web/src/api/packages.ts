@@ -3,7 +3,7 @@
  * GET /api/packages/:id/timeline (its history with evidence), GET /api/figures (reported values and the adopted one),
  * GET /api/sources/:id and GET /api/requirements. Only the fields the pages use are named.
  */
-import type { Localised, Money, PackageStatus, Visibility } from './types.ts';
+import type { Contribution, Localised, Money, PackageStatus, Visibility } from './types.ts';
 
 export interface PackageDates {
   readonly proposed: string;
@@ -72,31 +72,6 @@ export interface Receipt {
   readonly full: boolean;
 }
 
-export type ContributionStatus = 'pledged' | 'committed' | 'withdrawn';
-
-export interface Contribution {
-  readonly id: string;
-  readonly donorId: string;
-  readonly packageId: string | null;
-  readonly category: string;
-  readonly status: ContributionStatus;
-  /** In the donor's currency. */
-  readonly amount: Money;
-  readonly paidAmount: Money;
-  /** Equivalents in the reporting currency asked for. */
-  readonly reporting: { readonly amount: Money; readonly paid: Money; readonly delivered: Money };
-  readonly rate: { readonly date: string; readonly source: string };
-  readonly dates: {
-    readonly pledged: string;
-    readonly committed: string | null;
-    readonly lastPaid: string | null;
-    readonly withdrawn: string | null;
-  };
-  readonly visibility: Visibility;
-}
-
-export type SourceLanguage = 'uk' | 'en' | 'ru';
-
 export interface SourceRef {
   readonly publisher: string;
   readonly title: string;
@@ -142,33 +117,6 @@ export interface PackageDetail extends PipelineRow {
   readonly receipts: readonly Receipt[];
   readonly contributions: readonly Contribution[];
   readonly figures: readonly Figure[];
-}
-
-export interface Evidence {
-  readonly sourceId: string;
-  /** The claim that links the source to the event; its sentence is given. Null: the event names the source. */
-  readonly claimId: string | null;
-  readonly publisher: string;
-  readonly title: string;
-  readonly url: string | null;
-  readonly language: string;
-  readonly publishedOn: string | null;
-  readonly sentence: string | null;
-}
-
-/** One entry of GET /api/packages/:id/timeline: a ledger event of the package or of a record about it. */
-export interface TimelineEvent {
-  readonly seq: number;
-  readonly eventId: string;
-  readonly streamId: string;
-  readonly type: string;
-  readonly occurredOn: string;
-  readonly recordedAt: string;
-  readonly actor: string;
-  readonly basis: string;
-  readonly visibility: string;
-  readonly data: unknown;
-  readonly evidence: readonly Evidence[];
 }
 
 /** GET /api/sources/:id */

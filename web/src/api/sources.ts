@@ -1,7 +1,6 @@
 /** What the sources page reads: GET /api/stories (versions by language) and GET /api/sources (with claims). */
-import type { Money, Stage } from './types.ts';
+import type { Money, SourceLanguage, Stage } from './types.ts';
 
-export type SourceLanguage = 'uk' | 'en' | 'ru';
 export const SOURCE_LANGUAGES: readonly SourceLanguage[] = ['uk', 'en', 'ru'];
 
 /** One fact a source states, with the sentence that states it. */

@@ -92,3 +92,56 @@ export interface Category {
   readonly label: Localised;
   readonly kiel: string;
 }
+
+export type ContributionStatus = 'pledged' | 'committed' | 'withdrawn';
+
+/** One contribution (GET /api/contributions, and inside a package): the donor's own amount and its equivalents. */
+export interface Contribution {
+  readonly id: string;
+  readonly donorId: string;
+  readonly packageId: string | null;
+  readonly category: string;
+  readonly status: ContributionStatus;
+  /** In the donor's currency. */
+  readonly amount: Money;
+  readonly paidAmount: Money;
+  /** Equivalents in the reporting currency asked for. */
+  readonly reporting: { readonly amount: Money; readonly paid: Money; readonly delivered: Money };
+  readonly rate: { readonly date: string; readonly source: string };
+  readonly dates: {
+    readonly pledged: string;
+    readonly committed: string | null;
+    readonly lastPaid: string | null;
+    readonly withdrawn: string | null;
+  };
+  readonly visibility: Visibility;
+}
+
+export type SourceLanguage = 'uk' | 'en' | 'ru';
+
+/** A source an event names as evidence, with the sentence of the claim that links it (null: the event names it). */
+export interface Evidence {
+  readonly sourceId: string;
+  readonly claimId: string | null;
+  readonly publisher: string;
+  readonly title: string;
+  readonly url: string | null;
+  readonly language: string;
+  readonly publishedOn: string | null;
+  readonly sentence: string | null;
+}
+
+/** One event of a timeline (GET /api/packages/:id/timeline, /api/organisations/:id/timeline), with its evidence. */
+export interface TimelineEvent {
+  readonly seq: number;
+  readonly eventId: string;
+  readonly streamId: string;
+  readonly type: string;
+  readonly occurredOn: string;
+  readonly recordedAt: string;
+  readonly actor: string;
+  readonly basis: string;
+  readonly visibility: string;
+  readonly data: unknown;
+  readonly evidence: readonly Evidence[];
+}

@@ -2,60 +2,7 @@
  * The reads the workspace's forms offer choices from (GET /api/…; the OpenAPI document at /api/docs is the full
  * contract). Only the fields the forms use are named.
  */
-import type { Localised, Money, PackageStatus } from '../../api/types.ts';
-
-export interface PackageRow {
-  readonly id: string;
-  readonly title: Localised;
-  readonly status: PackageStatus;
-  readonly recipientId: string;
-  readonly coordinatorId: string;
-  readonly supplierId: string | null;
-  readonly category: string;
-  readonly target: Money;
-}
-
-export interface LineQuantity {
-  readonly lineId: string;
-  readonly quantity: number | null;
-}
-
-export interface PackageLine {
-  readonly lineId: string;
-  readonly requirementId: string | null;
-  readonly description: string;
-  readonly category: string;
-  readonly quantity: number | null;
-  readonly unit: string | null;
-  readonly shipped: number;
-  readonly received: number;
-}
-
-export interface PackageDetail extends PackageRow {
-  readonly lines: readonly PackageLine[];
-  readonly shipments: readonly {
-    readonly shipmentId: string;
-    readonly dispatchedOn: string;
-    readonly lines: unknown;
-  }[];
-  readonly receipts: readonly {
-    readonly receiptId: string;
-    readonly shipmentId: string;
-    readonly receivedOn: string;
-    readonly lines: unknown;
-    readonly full: boolean;
-  }[];
-}
-
-export interface ContributionRow {
-  readonly id: string;
-  readonly donorId: string;
-  readonly packageId: string | null;
-  readonly category: string;
-  readonly status: 'pledged' | 'committed' | 'withdrawn';
-  readonly amount: Money;
-  readonly paidAmount: Money;
-}
+import type { Localised, Money } from '../../api/types.ts';
 
 export interface RequirementRow {
   readonly id: string;
@@ -114,16 +61,4 @@ export interface TimelineEntry {
   readonly eventId: string;
   readonly type: string;
   readonly occurredOn: string;
-}
-
-/** `[{ lineId, quantity }]` as the package read gives a shipment's or a receipt's lines. */
-export function lineQuantities(value: unknown): LineQuantity[] {
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((item: unknown) => {
-    if (typeof item !== 'object' || item === null) return [];
-    const lineId = 'lineId' in item ? item.lineId : undefined;
-    const quantity = 'quantity' in item ? item.quantity : null;
-    if (typeof lineId !== 'string') return [];
-    return [{ lineId, quantity: typeof quantity === 'number' ? quantity : null }];
-  });
 }

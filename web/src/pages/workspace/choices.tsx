@@ -4,11 +4,12 @@
  */
 import type { ReactNode } from 'react';
 import { useApi } from '../../api/hooks.ts';
+import type { PipelineRow } from '../../api/packages.ts';
 import { useCategoryNames, useOrganisationNames, useOrganisations } from '../../api/reference.ts';
-import type { Category, OrganisationKind, PackageStatus } from '../../api/types.ts';
+import type { Category, Contribution, OrganisationKind, PackageStatus } from '../../api/types.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { useT } from '../../i18n/useT.ts';
-import type { ContributionRow, PackageRow, RequirementRow, SourceRow } from './api-types.ts';
+import type { RequirementRow, SourceRow } from './api-types.ts';
 import { type Option, SelectField } from './fields.tsx';
 
 interface ChoiceProps {
@@ -46,12 +47,12 @@ export function CategorySelect(props: ChoiceProps) {
   return <Choice {...props} options={options} />;
 }
 
-export function usePackages(): readonly PackageRow[] {
-  return useApi<PackageRow[]>('/packages', { limit: 1000 }).data ?? [];
+export function usePackages(): readonly PipelineRow[] {
+  return useApi<PipelineRow[]>('/packages', { limit: 1000 }).data ?? [];
 }
 
 /** "Netherlands PURL package 2 (purl-nl-2) · validated". */
-function usePackageLabel(): (pkg: PackageRow) => string {
+function usePackageLabel(): (pkg: PipelineRow) => string {
   const t = useT();
   const format = useFormat();
   return (pkg) => `${format.name(pkg.title)} (${pkg.id}) · ${t(`common.status.${pkg.status}`)}`;
@@ -66,12 +67,12 @@ export function PackageSelect({ statuses, ...props }: ChoiceProps & { statuses?:
   return <Choice {...props} options={options} />;
 }
 
-export function useContributions(): readonly ContributionRow[] {
-  return useApi<ContributionRow[]>('/contributions', { limit: 1000 }).data ?? [];
+export function useContributions(): readonly Contribution[] {
+  return useApi<Contribution[]>('/contributions', { limit: 1000 }).data ?? [];
 }
 
 /** "Germany · 300,000,000 € · purl-de-1 · committed". */
-function useContributionLabel(): (contribution: ContributionRow) => string {
+function useContributionLabel(): (contribution: Contribution) => string {
   const t = useT();
   const format = useFormat();
   const organisationName = useOrganisationNames();
@@ -89,7 +90,7 @@ export function ContributionSelect({
   statuses,
   unpaid,
   ...props
-}: ChoiceProps & { statuses?: readonly ContributionRow['status'][]; unpaid?: boolean }) {
+}: ChoiceProps & { statuses?: readonly Contribution['status'][]; unpaid?: boolean }) {
   const label = useContributionLabel();
   const options = useContributions()
     .filter((contribution) => !statuses || statuses.includes(contribution.status))

@@ -1,5 +1,6 @@
 /** The donor officer's contributions: pledge, commit, pay, amend, withdraw. */
 import { type ReactNode, useId, useState } from 'react';
+import type { Contribution } from '../../api/types.ts';
 import { useActor } from '../../forms/actor.tsx';
 import { CommandForm, type RecordLink } from '../../forms/CommandForm.tsx';
 import { FieldGroup } from '../../forms/Field.tsx';
@@ -7,7 +8,6 @@ import { facts, money, rate, required, seg, text } from '../../forms/form-values
 import type { CommandRequest, CommandResult } from '../../forms/useCommand.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { useT } from '../../i18n/useT.ts';
-import type { ContributionRow } from './api-types.ts';
 import { CategorySelect, ContributionSelect, OrganisationSelect, PackageSelect, useContributions } from './choices.tsx';
 import { FactFields, MoneyField, RateFields, TextAreaField, VisibilityField } from './fields.tsx';
 
@@ -113,13 +113,13 @@ function ContributionStepForm({
   fields,
 }: {
   path: (id: string) => string;
-  statuses: readonly ContributionRow['status'][];
+  statuses: readonly Contribution['status'][];
   /** Only contributions on which nothing has been paid. */
   unpaid?: boolean;
   submitLabel: string;
   hint?: ReactNode;
   body: (data: FormData) => object;
-  fields: (contribution: ContributionRow | undefined) => ReactNode;
+  fields: (contribution: Contribution | undefined) => ReactNode;
 }) {
   const t = useT();
   const contributions = useContributions();

@@ -1,12 +1,12 @@
 /** Goods moving: the coordinator records a shipment; the recipient confirms what arrived, partly or in full. */
 import { useId, useState } from 'react';
 import { useApi } from '../../api/hooks.ts';
+import type { PackageDetail, PackageLine } from '../../api/packages.ts';
 import { CommandForm } from '../../forms/CommandForm.tsx';
 import { CheckField, FieldGroup } from '../../forms/Field.tsx';
 import { facts, numberOf, required, seg, text } from '../../forms/form-values.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { useT } from '../../i18n/useT.ts';
-import { lineQuantities, type PackageDetail, type PackageLine } from './api-types.ts';
 import { PackageSelect } from './choices.tsx';
 import { FactFields, SelectField, TextField } from './fields.tsx';
 import { usePackageLink } from './package-forms.tsx';
@@ -143,12 +143,12 @@ export function ConfirmReceiptForm() {
   const received = new Map<string, number>();
   for (const receipt of current?.receipts ?? []) {
     if (receipt.shipmentId !== shipmentId) continue;
-    for (const line of lineQuantities(receipt.lines)) {
+    for (const line of receipt.lines) {
       received.set(line.lineId, (received.get(line.lineId) ?? 0) + (line.quantity ?? 1));
     }
   }
   const amounts: LineAmount[] = shipment
-    ? lineQuantities(shipment.lines).flatMap((carried) => {
+    ? shipment.lines.flatMap((carried) => {
         const line = current?.lines.find((candidate) => candidate.lineId === carried.lineId);
         if (!line) return [];
         const got = received.get(line.lineId) ?? 0;

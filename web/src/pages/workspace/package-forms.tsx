@@ -1,11 +1,11 @@
 /** The coordinator's steps on a package: validate, mark funded, record the contract, cancel, close. */
 import { type ReactNode, useState } from 'react';
+import type { PipelineRow } from '../../api/packages.ts';
 import type { PackageStatus } from '../../api/types.ts';
 import { CommandForm, type RecordLink } from '../../forms/CommandForm.tsx';
 import { facts, required, seg, text } from '../../forms/form-values.ts';
 import type { CommandResult } from '../../forms/useCommand.ts';
 import { useT } from '../../i18n/useT.ts';
-import type { PackageRow } from './api-types.ts';
 import { OrganisationSelect, PackageSelect, usePackages } from './choices.tsx';
 import { FactFields, TextAreaField, TextField } from './fields.tsx';
 
@@ -32,7 +32,7 @@ function PackageStepForm({
   submitLabel: string;
   hint?: ReactNode;
   body?: (data: FormData) => object;
-  fields?: (pkg: PackageRow | undefined) => ReactNode;
+  fields?: (pkg: PipelineRow | undefined) => ReactNode;
 }) {
   const t = useT();
   const packages = usePackages();

@@ -1,9 +1,10 @@
 import type { ColumnDef } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import { Link } from 'wouter';
-import { type Contribution, useApiAnswers } from '../../../api/donors.ts';
+import { useApiAnswers } from '../../../api/donors.ts';
 import { useApi } from '../../../api/hooks.ts';
 import { useCategoryNames, useOrganisationNames } from '../../../api/reference.ts';
+import type { Contribution } from '../../../api/types.ts';
 import { useCurrency } from '../../../app/currency.tsx';
 import { DataTable } from '../../../components/DataTable.tsx';
 import type { ExportColumn } from '../../../components/ExportButtons.tsx';

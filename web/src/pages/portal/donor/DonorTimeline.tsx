@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
 import { Link } from 'wouter';
-import { type Contribution, organisationPath, type TimelineEntry, useApiAnswers } from '../../../api/donors.ts';
+import { organisationPath, useApiAnswers } from '../../../api/donors.ts';
 import { useApi } from '../../../api/hooks.ts';
+import type { Contribution, TimelineEvent } from '../../../api/types.ts';
 import { useCurrency } from '../../../app/currency.tsx';
 import { QueryState } from '../../../components/QueryState.tsx';
 import { useFormat } from '../../../i18n/format.ts';
@@ -16,13 +17,13 @@ const basisOf = (basis: string) => BASES.find((known) => known === basis);
 /** The donor's history, oldest first, each step with the sources that support it. */
 export function DonorTimeline({ donorId }: { donorId: string }) {
   const { currency } = useCurrency();
-  const own = useApi<TimelineEntry[]>(`${organisationPath(donorId)}/timeline`);
+  const own = useApi<TimelineEvent[]>(`${organisationPath(donorId)}/timeline`);
   const contributions = useApi<Contribution[]>('/contributions', { donor: donorId, currency });
   const packageIds = useMemo(
     () => [...new Set((contributions.data ?? []).flatMap((row) => (row.packageId ? [row.packageId] : [])))],
     [contributions.data],
   );
-  const packages = useApiAnswers<TimelineEntry[]>(
+  const packages = useApiAnswers<TimelineEvent[]>(
     packageIds.map((id) => ({ path: `/packages/${encodeURIComponent(id)}/timeline` })),
   );
   return (

@@ -3,8 +3,7 @@
  * and, from the packages it funds, the shipments and receipts that show what its money became. Each event reads as
  * what happened, to which package, for how much, with the sources behind it.
  */
-import type { Contribution, TimelineEntry } from '../../../api/donors.ts';
-import type { Money } from '../../../api/types.ts';
+import type { Contribution, Money, TimelineEvent } from '../../../api/types.ts';
 
 /** The events a donor's page names; any other is shown by its type. */
 const TIMELINE_EVENTS = [
@@ -20,15 +19,15 @@ const TIMELINE_EVENTS = [
   'PackageClosed',
   'PackageCancelled',
 ] as const;
-export type TimelineEvent = (typeof TIMELINE_EVENTS)[number];
+export type DonorEventType = (typeof TIMELINE_EVENTS)[number];
 
 /** The events of a funded package that belong on its donors' timelines. */
 const PACKAGE_EVENTS: ReadonlySet<string> = new Set(['ShipmentDispatched', 'DeliveryReceived', 'PackageCancelled']);
 
 export interface TimelineItem {
-  readonly entry: TimelineEntry;
+  readonly entry: TimelineEvent;
   /** Its type when the page names it. */
-  readonly event: TimelineEvent | null;
+  readonly event: DonorEventType | null;
   readonly packageId: string | null;
   readonly amount: Money | null;
   /** A receipt: whether it completed the delivery. */
@@ -49,10 +48,10 @@ function stringIn(data: unknown, field: string): string | null {
   return typeof value === 'string' ? value : null;
 }
 
-const eventOf = (type: string): TimelineEvent | null => TIMELINE_EVENTS.find((event) => event === type) ?? null;
+const eventOf = (type: string): DonorEventType | null => TIMELINE_EVENTS.find((event) => event === type) ?? null;
 
 /** `contribution-se-purl-nordic-1` → the contribution's package; `package-purl-nl-1` → `purl-nl-1`. */
-function packageOf(entry: TimelineEntry, contributions: readonly Contribution[]): string | null {
+function packageOf(entry: TimelineEvent, contributions: readonly Contribution[]): string | null {
   const fromData = stringIn(entry.data, 'packageId');
   if (fromData) return fromData;
   if (entry.streamId.startsWith('package-')) return entry.streamId.slice('package-'.length);
@@ -65,11 +64,11 @@ function packageOf(entry: TimelineEntry, contributions: readonly Contribution[])
 
 /** The donor's events and its packages' deliveries, oldest first, each event once. */
 export function timelineItems(
-  own: readonly TimelineEntry[],
-  packageTimelines: readonly (readonly TimelineEntry[])[],
+  own: readonly TimelineEvent[],
+  packageTimelines: readonly (readonly TimelineEvent[])[],
   contributions: readonly Contribution[],
 ): TimelineItem[] {
-  const bySeq = new Map<number, TimelineEntry>();
+  const bySeq = new Map<number, TimelineEvent>();
   for (const entry of own) bySeq.set(entry.seq, entry);
   for (const timeline of packageTimelines) {
     for (const entry of timeline) if (PACKAGE_EVENTS.has(entry.type)) bySeq.set(entry.seq, entry);

@@ -1,9 +1,9 @@
 import { useApi } from '../../../api/hooks.ts';
-import type { Evidence, SourceDetail } from '../../../api/packages.ts';
-import { useFormat } from '../../../i18n/format.ts';
+import type { SourceDetail } from '../../../api/packages.ts';
+import type { Evidence } from '../../../api/types.ts';
+import { SourceCitation } from '../../../components/SourceCitation.tsx';
 import { useT } from '../../../i18n/useT.ts';
 import { type Quote, quotesFromSource } from './evidence.ts';
-import { useLabels } from './keys.ts';
 
 /**
  * One source behind a step: the sentence quoted in the source's own language, then its title, publisher, date and
@@ -38,9 +38,6 @@ export function SourceQuote({
   quotes: readonly Quote[];
 }) {
   const t = useT();
-  const format = useFormat();
-  const labels = useLabels();
-  const language = labels.language(source.language);
   return (
     <figure className="pkg-quote">
       {quotes.map((quote) => (
@@ -52,23 +49,7 @@ export function SourceQuote({
         </div>
       ))}
       <figcaption>
-        <cite lang={source.language}>
-          {source.url ? (
-            <a href={source.url} rel="noreferrer">
-              {source.title}
-            </a>
-          ) : (
-            source.title
-          )}
-        </cite>
-        <br />
-        {source.publishedOn
-          ? t('package.timeline.sourceLine', {
-              publisher: source.publisher,
-              date: format.date(source.publishedOn),
-              language,
-            })
-          : t('package.timeline.sourceLineUndated', { publisher: source.publisher, language })}
+        <SourceCitation source={source} />
       </figcaption>
     </figure>
   );

@@ -1,9 +1,9 @@
 import { useId, useMemo, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { useApi } from '../../../api/hooks.ts';
-import type { PackageDetail, TimelineEvent } from '../../../api/packages.ts';
+import type { PackageDetail } from '../../../api/packages.ts';
 import { useOrganisationNames } from '../../../api/reference.ts';
-import type { Money } from '../../../api/types.ts';
+import type { Money, TimelineEvent } from '../../../api/types.ts';
 import { ExportButtons, type ExportColumn } from '../../../components/ExportButtons.tsx';
 import { QueryState } from '../../../components/QueryState.tsx';
 import { useFormat } from '../../../i18n/format.ts';

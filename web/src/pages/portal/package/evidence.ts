@@ -3,7 +3,8 @@
  * source is quoted by the sentences that source states about the same package or contribution (its claims), or,
  * when it states none, by the opening of its text.
  */
-import type { Evidence, SourceDetail } from '../../../api/packages.ts';
+import type { SourceDetail } from '../../../api/packages.ts';
+import type { Evidence } from '../../../api/types.ts';
 
 export interface Quote {
   readonly sentence: string;

@@ -3,8 +3,7 @@
  * page then shows the value itself rather than a missing key).
  */
 import { useMemo } from 'react';
-import type { ContributionStatus } from '../../../api/packages.ts';
-import { PACKAGE_STATUSES, type PackageStatus, STAGES } from '../../../api/types.ts';
+import { type ContributionStatus, PACKAGE_STATUSES, type PackageStatus, STAGES } from '../../../api/types.ts';
 import type { MessageKey } from '../../../i18n/messages.ts';
 import { useT } from '../../../i18n/useT.ts';
 

@@ -3,8 +3,7 @@
  * stated (USD 90 M of USD 500 M is 18 %, whatever the exchange rate); one in another currency through both
  * equivalents in the reporting currency.
  */
-import type { Contribution } from '../../../api/packages.ts';
-import type { Money } from '../../../api/types.ts';
+import type { Contribution, Money } from '../../../api/types.ts';
 
 /** part ÷ whole of two decimal strings; null when the whole is zero or either is not a number. */
 export function ratio(part: string, whole: string): number | null {

@@ -3,8 +3,8 @@
  * of the claims and figures about it, read into what the page shows (kind, donor, amount, quantities), in the order
  * they happened (day, then the ledger's order within a day).
  */
-import type { Contribution, LineQuantity, TimelineEvent } from '../../../api/packages.ts';
-import type { Money } from '../../../api/types.ts';
+import type { LineQuantity } from '../../../api/packages.ts';
+import type { Contribution, Money, TimelineEvent } from '../../../api/types.ts';
 
 const STEP_KINDS = [
   'proposed',

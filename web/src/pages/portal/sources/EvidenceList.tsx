@@ -1,4 +1,5 @@
-import type { Evidence } from '../../../api/donors.ts';
+import type { Evidence } from '../../../api/types.ts';
+import { SourceTitle } from '../../../components/SourceCitation.tsx';
 import { useFormat } from '../../../i18n/format.ts';
 import { useT } from '../../../i18n/useT.ts';
 import { LanguageBadge } from './LanguageBadge.tsx';
@@ -22,17 +23,5 @@ export function EvidenceList({ evidence }: { evidence: readonly Evidence[] }) {
         </li>
       ))}
     </ul>
-  );
-}
-
-/** A source's title in its own language, linked to the original when there is a URL. */
-export function SourceTitle({ title, url, language }: { title: string; url: string | null; language: string }) {
-  if (!url) return <cite lang={language}>{title}</cite>;
-  return (
-    <cite lang={language}>
-      <a href={url} rel="noopener noreferrer external">
-        {title}
-      </a>
-    </cite>
   );
 }

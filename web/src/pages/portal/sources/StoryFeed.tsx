@@ -1,6 +1,7 @@
 import { useApiAnswers } from '../../../api/donors.ts';
 import { useApi } from '../../../api/hooks.ts';
-import type { Source, SourceLanguage, Story } from '../../../api/sources.ts';
+import type { Source, Story } from '../../../api/sources.ts';
+import type { SourceLanguage } from '../../../api/types.ts';
 import { ExportButtons, type ExportColumn } from '../../../components/ExportButtons.tsx';
 import { QueryState } from '../../../components/QueryState.tsx';
 import { useT } from '../../../i18n/useT.ts';

@@ -1,5 +1,6 @@
 /** The feed's filter and page, kept in the address (`/sources?language=uk&page=2`) so a filtered view can be shared. */
-import { isSourceLanguage, type SourceLanguage } from '../../../api/sources.ts';
+import { isSourceLanguage } from '../../../api/sources.ts';
+import type { SourceLanguage } from '../../../api/types.ts';
 
 export type LanguageChoice = SourceLanguage | 'all';
 
