@@ -147,31 +147,48 @@ export interface DonorSummary {
   coalitions: string[];
 }
 
-/** One donor's totals by stage and its median days from pledge to delivery. */
-export async function donorSummary(db: Db, donorId: string, currency: ReportingCurrency): Promise<DonorSummary> {
+interface SummaryRows {
+  readonly stages: readonly { donor_id: string; stage: string; total: string }[];
+  readonly lags: readonly { donor_id: string; lag_days: number; count: string }[];
+  readonly coalitions: readonly { id: string; members: string[] }[];
+}
+
+/**
+ * Donors' totals by stage and median days from pledge to delivery: one donor (`donorId`) or every donor, members
+ * of a coalition that gave included, in the same three queries either way.
+ */
+async function summaryRows(db: Db, currency: ReportingCurrency, donorId?: string): Promise<SummaryRows> {
   const column = currency === 'EUR' ? 'eur' : 'usd';
-  const [stages, lags, coalitions] = await Promise.all([
-    db
-      .selectFrom('rm_totals_donor')
-      .select(['stage', sql<string>`sum(${sql.ref(column)})::text`.as('total')])
-      .where('donor_id', '=', donorId)
-      .groupBy('stage')
-      .execute(),
-    db
-      .selectFrom('rm_delivery_lags')
-      .select(['lag_days', sql<string>`sum(contributions)::text`.as('count')])
-      .where('donor_id', '=', donorId)
-      .groupBy('lag_days')
-      .orderBy('lag_days')
-      .execute(),
-    db
-      .selectFrom('rm_organisations')
-      .select('id')
-      .where(sql<boolean>`${donorId} = ANY(members)`)
-      .orderBy('id')
-      .execute(),
+  let stages = db
+    .selectFrom('rm_totals_donor')
+    .select(['donor_id', 'stage', sql<string>`sum(${sql.ref(column)})::text`.as('total')])
+    .groupBy(['donor_id', 'stage']);
+  let lags = db
+    .selectFrom('rm_delivery_lags')
+    .select(['donor_id', 'lag_days', sql<string>`sum(contributions)::text`.as('count')])
+    .groupBy(['donor_id', 'lag_days'])
+    .orderBy('lag_days');
+  let coalitions = db
+    .selectFrom('rm_organisations')
+    .select(['id', 'members'])
+    .where(sql<boolean>`cardinality(members) > 0`);
+  if (donorId !== undefined) {
+    stages = stages.where('donor_id', '=', donorId);
+    lags = lags.where('donor_id', '=', donorId);
+    coalitions = coalitions.where(sql<boolean>`${donorId} = ANY(members)`);
+  }
+  const [stageRows, lagRows, coalitionRows] = await Promise.all([
+    stages.execute(),
+    lags.execute(),
+    coalitions.orderBy('id').execute(),
   ]);
-  const total = (stage: string) => cents(stages.find((row) => row.stage === stage)?.total ?? '0', currency);
+  return { stages: stageRows, lags: lagRows, coalitions: coalitionRows };
+}
+
+function summaryOf(donorId: string, rows: SummaryRows, currency: ReportingCurrency): DonorSummary {
+  const total = (stage: string) =>
+    cents(rows.stages.find((row) => row.donor_id === donorId && row.stage === stage)?.total ?? '0', currency);
+  const lags = rows.lags.filter((row) => row.donor_id === donorId);
   return {
     donorId,
     currency,
@@ -182,6 +199,22 @@ export async function donorSummary(db: Db, donorId: string, currency: ReportingC
       delivered: total('delivered'),
     },
     medianLagDays: medianOfCounts(lags.map((row) => ({ value: row.lag_days, count: Number(row.count) }))),
-    coalitions: coalitions.map((row) => row.id),
+    coalitions: rows.coalitions.filter((row) => row.members.includes(donorId)).map((row) => row.id),
   };
+}
+
+/** One donor's totals by stage and its median days from pledge to delivery. */
+export async function donorSummary(db: Db, donorId: string, currency: ReportingCurrency): Promise<DonorSummary> {
+  return summaryOf(donorId, await summaryRows(db, currency, donorId), currency);
+}
+
+/** Every donor's summary (the donors list): each organisation that gave, and each member of a coalition that gave. */
+export async function donorSummaries(db: Db, currency: ReportingCurrency): Promise<DonorSummary[]> {
+  const rows = await summaryRows(db, currency);
+  const gave = new Set(rows.stages.map((row) => row.donor_id));
+  const donors = new Set(gave);
+  for (const coalition of rows.coalitions) {
+    if (gave.has(coalition.id)) for (const member of coalition.members) donors.add(member);
+  }
+  return [...donors].sort().map((donorId) => summaryOf(donorId, rows, currency));
 }

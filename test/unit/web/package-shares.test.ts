@@ -3,8 +3,8 @@
  * one), the stacked bar of those shares, and the reported values of each stage side by side with the adopted one.
  */
 import { describe, expect, it } from 'vitest';
-import type { Claim, Contribution, Figure } from '../../../web/src/api/packages.ts';
-import type { Money } from '../../../web/src/api/types.ts';
+import type { Claim, Figure } from '../../../web/src/api/packages.ts';
+import type { Contribution, Money } from '../../../web/src/api/types.ts';
 import { stageFigures } from '../../../web/src/pages/portal/package/figures.ts';
 import {
   contributionShares,

@@ -3,7 +3,8 @@
  * the order they happened, and the quotes chosen as each step's evidence.
  */
 import { describe, expect, it } from 'vitest';
-import type { Contribution, Evidence, SourceDetail, TimelineEvent } from '../../../web/src/api/packages.ts';
+import type { SourceDetail } from '../../../web/src/api/packages.ts';
+import type { Contribution, Evidence, TimelineEvent } from '../../../web/src/api/types.ts';
 import { excerpt, knownSentence, quotesFromSource } from '../../../web/src/pages/portal/package/evidence.ts';
 import {
   contributionIdOf,

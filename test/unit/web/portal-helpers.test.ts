@@ -1,9 +1,8 @@
 /** The pure parts of the donor pages, priority list and sources feed: what each page computes before drawing. */
 import { describe, expect, it } from 'vitest';
-import type { Contribution, TimelineEntry } from '../../../web/src/api/donors.ts';
 import type { RequirementCoverage } from '../../../web/src/api/requirements.ts';
 import type { Source, Story } from '../../../web/src/api/sources.ts';
-import type { Organisation, TotalRow } from '../../../web/src/api/types.ts';
+import type { Contribution, Organisation, TimelineEvent, TotalRow } from '../../../web/src/api/types.ts';
 import { donorRows } from '../../../web/src/pages/portal/donor/donor-rows.ts';
 import { timelineItems } from '../../../web/src/pages/portal/donor/timeline-items.ts';
 import { byRank, coverageOf } from '../../../web/src/pages/portal/priorities/coverage.ts';
@@ -163,7 +162,7 @@ describe('feed params', () => {
 });
 
 describe('timelineItems', () => {
-  const entry = (seq: number, type: string, streamId: string, occurredOn: string, data: unknown): TimelineEntry => ({
+  const entry = (seq: number, type: string, streamId: string, occurredOn: string, data: unknown): TimelineEvent => ({
     seq,
     eventId: `e${seq}`,
     streamId,

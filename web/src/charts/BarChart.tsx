@@ -13,8 +13,10 @@ export interface BarSeries {
 
 export interface BarChartProps {
   readonly title: string;
-  /** The categories along the axis (donors, months, categories). */
+  /** The categories (donors, months, categories), named in full: in the table and the tooltips. */
   readonly categories: readonly string[];
+  /** Shorter names for the axis, where a long name would be cut (default: the categories). */
+  readonly axisLabels?: readonly string[];
   readonly series: readonly BarSeries[];
   /** How a value is written on the axis, in tooltips and in the table. */
   readonly formatValue: (value: number) => string;
@@ -25,6 +27,8 @@ export interface BarChartProps {
   readonly stacked?: boolean;
   /** The first column's heading in the table that reads out the chart. */
   readonly categoryHeading: string;
+  /** What opens that table ("Pledged by donor: the numbers as a table"). */
+  readonly tableSummary: string;
 }
 
 /**
@@ -34,10 +38,11 @@ export interface BarChartProps {
  */
 export function BarChart(props: BarChartProps) {
   const { title, categories, series, formatValue, hrefFor, navigate, horizontal = false, stacked = false } = props;
+  const axisLabels = props.axisLabels ?? categories;
   const tableId = useId();
   const data = useMemo<ChartData<'bar'>>(
     () => ({
-      labels: [...categories],
+      labels: [...axisLabels],
       datasets: series.map((entry) => ({
         label: entry.label,
         data: [...entry.values],
@@ -45,7 +50,7 @@ export function BarChart(props: BarChartProps) {
         borderRadius: 2,
       })),
     }),
-    [categories, series],
+    [axisLabels, series],
   );
   const options = useMemo<ChartOptions<'bar'>>(() => {
     const valueAxis = { stacked, ticks: { callback: (value: string | number) => formatValue(Number(value)) } };
@@ -58,7 +63,12 @@ export function BarChart(props: BarChartProps) {
       scales: horizontal ? { x: valueAxis, y: categoryAxis } : { x: categoryAxis, y: valueAxis },
       plugins: {
         legend: { position: 'bottom' },
-        tooltip: { callbacks: { label: (item) => `${item.dataset.label ?? ''}: ${formatValue(Number(item.raw))}` } },
+        tooltip: {
+          callbacks: {
+            title: (items) => categories[items[0]?.dataIndex ?? 0] ?? '',
+            label: (item) => `${item.dataset.label ?? ''}: ${formatValue(Number(item.raw))}`,
+          },
+        },
       },
       onHover: (event, elements) => {
         const target = event.native?.target;
@@ -69,7 +79,7 @@ export function BarChart(props: BarChartProps) {
         if (index !== undefined && hrefFor && navigate) navigate(hrefFor(index));
       },
     };
-  }, [formatValue, hrefFor, navigate, horizontal, stacked]);
+  }, [categories, formatValue, hrefFor, navigate, horizontal, stacked]);
   const height = horizontal ? Math.max(200, categories.length * 28 + 80) : 300;
   return (
     <figure className="chart">
@@ -78,7 +88,7 @@ export function BarChart(props: BarChartProps) {
         <Bar data={data} options={options} aria-describedby={tableId} role="img" aria-label={title} />
       </div>
       <details>
-        <summary>{props.categoryHeading}</summary>
+        <summary>{props.tableSummary}</summary>
         <table id={tableId}>
           <thead>
             <tr>

@@ -4,6 +4,7 @@ import {
   getCoreRowModel,
   getFilteredRowModel,
   getSortedRowModel,
+  type RowData,
   type SortingState,
   useReactTable,
 } from '@tanstack/react-table';
@@ -18,6 +19,14 @@ export interface DataTableProps<Row> {
   /** What the download buttons write: the rows as filtered and sorted on the page, these fields. */
   readonly exportAs?: { readonly name: string; readonly columns: readonly ExportColumn<Row>[] };
   readonly initialSort?: SortingState;
+}
+
+declare module '@tanstack/react-table' {
+  // TanStack Table's own ColumnMeta, merged with what Tranche puts there; the type parameters are its own.
+  interface ColumnMeta<TData extends RowData, TValue> {
+    /** Right-aligned, with figures of one width, so amounts line up by their digits. */
+    numeric?: boolean;
+  }
 }
 
 /** A column's heading as text, for the label each cell shows when a phone lays the rows out as cards. */
@@ -69,6 +78,7 @@ export function DataTable<Row>({ caption, rows, columns, exportAs, initialSort =
                     <th
                       key={header.id}
                       scope="col"
+                      className={header.column.columnDef.meta?.numeric ? 'number' : undefined}
                       aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
                     >
                       {header.column.getCanSort() ? (
@@ -89,7 +99,11 @@ export function DataTable<Row>({ caption, rows, columns, exportAs, initialSort =
             {shown.map((row) => (
               <tr key={row.id}>
                 {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id} data-label={headerText(cell.column.columnDef.header)}>
+                  <td
+                    key={cell.id}
+                    data-label={headerText(cell.column.columnDef.header)}
+                    className={cell.column.columnDef.meta?.numeric ? 'number' : undefined}
+                  >
                     {flexRender(cell.column.columnDef.cell, cell.getContext())}
                   </td>
                 ))}

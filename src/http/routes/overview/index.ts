@@ -2,13 +2,21 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CATEGORIES } from '../../../domain/categories.ts';
 import {
+  donorSummaries,
   donorTotals,
   isTotalsDimension,
   pipelineSummary,
   type TotalsDimension,
 } from '../../../projections/queries/totals.ts';
 import type { RouteDeps } from '../shared.ts';
-import { categorySchema, pipelineSummarySchema, summaryQuery, totalsQuery, totalsRowSchema } from './schemas.ts';
+import {
+  categorySchema,
+  donorSummarySchema,
+  pipelineSummarySchema,
+  summaryQuery,
+  totalsQuery,
+  totalsRowSchema,
+} from './schemas.ts';
 
 const tags = ['overview'];
 
@@ -24,6 +32,19 @@ export const overviewRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { de
       },
     },
     (request) => pipelineSummary(deps.db, request.query.currency),
+  );
+
+  app.get(
+    '/api/donors',
+    {
+      schema: {
+        summary: "Every donor's totals by stage, median days from pledge to delivery and coalitions, in one answer",
+        tags,
+        querystring: summaryQuery,
+        response: { 200: z.array(donorSummarySchema) },
+      },
+    },
+    (request) => donorSummaries(deps.db, request.query.currency),
   );
 
   app.get(

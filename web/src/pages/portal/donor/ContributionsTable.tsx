@@ -53,6 +53,7 @@ function Table({
     const money = (pick: (row: Contribution) => Contribution['amount']): Partial<ColumnDef<Contribution, unknown>> => ({
       accessorFn: (row) => Number(pick(row).amount),
       cell: ({ row }) => format.money(pick(row.original)),
+      meta: { numeric: true },
     });
     return [
       {

@@ -99,6 +99,7 @@ function MonthsChart({ title, rows, donorId }: { title: string; rows: readonly T
       hrefFor={donorId ? hrefFor : undefined}
       navigate={navigate}
       categoryHeading={t('donor.months.month')}
+      tableSummary={t('common.chart.table', { title })}
     />
   );
 }

@@ -91,8 +91,9 @@ function StageChart(props: { spec: ChartSpec; rows: readonly TotalRow[]; currenc
   const categories = useMemo(() => {
     if (dimension === 'month') return table.keys.map((key) => format.month(key));
     const nameOf = dimension === 'donor' ? organisationName : categoryName;
-    return table.keys.map((key) => axisLabel(nameOf(key), narrow ? 22 : 32));
-  }, [table, dimension, organisationName, categoryName, format, narrow]);
+    return table.keys.map((key) => nameOf(key));
+  }, [table, dimension, organisationName, categoryName, format]);
+  const axisLabels = useMemo(() => categories.map((name) => axisLabel(name, narrow ? 22 : 32)), [categories, narrow]);
   const series = useMemo<BarSeries[]>(
     () =>
       STAGES.map((stage) => ({
@@ -122,12 +123,14 @@ function StageChart(props: { spec: ChartSpec; rows: readonly TotalRow[]; currenc
     <BarChart
       title={t(spec.title)}
       categories={categories}
+      axisLabels={axisLabels}
       series={series}
       formatValue={formatValue}
       hrefFor={hrefFor}
       navigate={navigate}
       horizontal={spec.horizontal}
       categoryHeading={t(spec.heading)}
+      tableSummary={t('common.chart.table', { title: t(spec.title) })}
     />
   );
 }
