@@ -57,6 +57,11 @@ describe('POST /api/imports/iati', () => {
       written: true,
       file: 'good.xml',
       contributions: ['iati:nl-gov-1-ua-0001:nl', 'iati:xm-dac-41114-ukr-77:de'],
+      // The file's activities state no status and are new: nothing to take onto a lifecycle, nothing updated.
+      updatedActivities: [],
+      olderActivities: [],
+      lifecycle: [],
+      notes: [],
     });
     const again = await post('fileName=good.xml', GOOD);
     expect(again.statusCode).toBe(200);

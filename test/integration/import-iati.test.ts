@@ -75,9 +75,10 @@ describe('importing IATI 2.03 activities', () => {
         .executeTakeFirstOrThrow();
       // Title: en only (fr and es have no place in a package's title; the source keeps them). Sectors 111 and 112
       // (DAC 3-digit, education) match no category, and the activity is humanitarian. Target: its budget, in EUR.
+      // Status 2 (implementation): validated by its coordinator, and funded, since its contribution is committed.
       expect(pkg).toEqual({
         title: { en: 'Activity title' },
-        status: 'proposed',
+        status: 'funded',
         recipient_id: 'af',
         coordinator_id: 'iati:aa-aaa-123456789',
         category: 'humanitarian',

@@ -70,3 +70,42 @@ export const BAD_ACTIVITIES = `
 export function iatiFile(...activities: readonly string[]): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n<iati-activities version="2.03">${activities.join('')}\n</iati-activities>\n`;
 }
+
+/**
+ * One activity of the Netherlands in versions, for the update suite: `status` its activity-status code (none when
+ * null), `updated` its last-updated-datetime, `transactions` how many of its pledge, commitment and two disbursements
+ * it holds (in that order), and `id` the identifier's last part.
+ */
+export function versionedActivity(options: {
+  readonly id: string;
+  readonly updated: string;
+  readonly status?: string | null;
+  readonly transactions?: number;
+  readonly title?: string;
+  readonly dates?: readonly (readonly [type: string, day: string])[];
+}): string {
+  const transactions = [
+    ['p1', '12', '2025-08-04', '1000000'],
+    ['c1', '2', '2025-08-05', '1000000'],
+    ['d1', '3', '2025-08-06', '400000'],
+    ['d2', '3', '2025-08-07', '600000'],
+  ].slice(0, options.transactions ?? 4);
+  const dates = options.dates ?? [['2', '2025-08-04']];
+  return `
+ <iati-activity xml:lang="en" default-currency="EUR" last-updated-datetime="${options.updated}">
+  <iati-identifier>NL-GOV-1-UA-${options.id}</iati-identifier>
+  <reporting-org ref="NL-GOV-1" type="10"><narrative>Ministry of Defence of the Netherlands</narrative></reporting-org>
+  <title><narrative>${options.title ?? 'Air defence radars'}</narrative></title>
+  ${options.status ? `<activity-status code="${options.status}"/>` : ''}
+  ${dates.map(([type, day]) => `<activity-date iso-date="${day}" type="${type}"/>`).join('\n  ')}
+  <recipient-country code="UA"/>
+  <sector vocabulary="1" code="15250"/>
+  ${transactions
+    .map(
+      ([ref, type, day, value]) =>
+        `<transaction ref="${ref}"><transaction-type code="${type}"/><transaction-date iso-date="${day}"/>` +
+        `<value value-date="${day}">${value}</value></transaction>`,
+    )
+    .join('\n  ')}
+ </iati-activity>`;
+}

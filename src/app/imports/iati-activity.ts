@@ -3,13 +3,16 @@
  * refusal is thrown as an ActivityRefused with the line and element it concerns; the caller rolls the activity back.
  */
 import { DomainError } from '../../domain/errors.ts';
-import type { Visibility } from '../../domain/facts.ts';
+import type { LocalizedText, Visibility } from '../../domain/facts.ts';
+import { packageDecider } from '../../domain/package/package.ts';
 import type { IatiActivity, IatiTransaction } from '../../ingest/formats/iati-types.ts';
-import { existingStreams } from '../command.ts';
+import { existingStreams, loadState } from '../command.ts';
 import type { AppDeps, CommandResult, RequestContext } from '../deps.ts';
 import { proposePackage } from '../packages.ts';
 import { contributionRecorder } from './iati-contributions.ts';
-import { iatiId, organisationResolver } from './iati-organisations.ts';
+import { instantOf, knownContributions } from './iati-ledger.ts';
+import { applyStatus, type LifecycleOutcome } from './iati-lifecycle.ts';
+import { iatiId, type OrganisationResolver, organisationResolver } from './iati-organisations.ts';
 import { categoryOf, lineOf, proposedOn, STAGE_OF, targetOf, titleOf } from './iati-package.ts';
 import type { RowError } from './types.ts';
 
@@ -63,25 +66,48 @@ export interface ActivityContext {
   readonly visibility: Visibility;
   /** Packages this import created, so a second activity with the same identifier is refused, not skipped. */
   readonly created: ReadonlySet<string>;
+  /** The newest last-updated-datetime the ledger has seen for a package's activity (see iati-ledger.ts). */
+  readonly versionOf: (packageId: string) => Promise<string | null>;
 }
 
 export type ActivityOutcome =
-  | { readonly status: 'existing'; readonly packageId: string }
+  | { readonly status: 'older'; readonly packageId: string; readonly note: string }
   | {
-      readonly status: 'imported';
+      /** imported: a new package; updated: one the ledger held, with what this file adds applied. */
+      readonly status: 'imported' | 'updated';
       readonly packageId: string;
       readonly contributions: readonly string[];
       readonly organisations: readonly string[];
       readonly skippedTransactions: number;
+      readonly lifecycle: LifecycleOutcome | null;
+      readonly notes: readonly string[];
       readonly results: readonly CommandResult[];
     };
+
+/** The title the file gives, when it differs from the package's: a package's title cannot be amended. */
+function titleNote(activity: IatiActivity, title: LocalizedText): string | null {
+  const given = titleOf(activity);
+  const languages = ['uk', 'en', 'ru'] as const;
+  if (languages.every((language) => given[language] === title[language])) return null;
+  return "the title differs from the package's; a package's title cannot be amended, so it is kept";
+}
 
 export async function importActivity(context: ActivityContext, activity: IatiActivity): Promise<ActivityOutcome> {
   const { deps, request, visibility } = context;
   const line = activity.line;
   const packageId = iatiId(activity.identifier);
   const known = await existingStreams(deps.db, 'package', [packageId]);
-  if (known.size > 0 && !context.created.has(packageId)) return { status: 'existing', packageId };
+  const existing = known.size > 0 && !context.created.has(packageId);
+  const notes: string[] = [];
+  if (existing) {
+    const recorded = await context.versionOf(packageId);
+    const file = instantOf(activity.lastUpdated);
+    const ledger = instantOf(recorded);
+    if (file !== null && ledger !== null && file < ledger) {
+      const note = `last updated ${activity.lastUpdated}, before the ${recorded} the ledger holds: this older version is ignored`;
+      return { status: 'older', packageId, note };
+    }
+  }
 
   const facts = { evidence: [context.sourceId], basis: 'official' as const, visibility };
   const organisations = organisationResolver({ deps, request, evidence: facts.evidence, visibility });
@@ -96,40 +122,14 @@ export async function importActivity(context: ActivityContext, activity: IatiAct
   for (const org of activity.participatingOrgs) {
     await step(line, at('participating-org'), () => organisations.organisation(org));
   }
-  const countries = activity.recipientCountries.map((country) => country.code.toUpperCase());
-  const country = countries.includes('UA') ? 'UA' : countries[0];
-  if (!country) {
-    throw new ActivityRefused(line, 'recipient-country', 'recipient-missing: the activity names no recipient-country');
-  }
-  const recipientId = await step(line, at('recipient-country'), () => organisations.country(country));
-  const targetValue = targetOf(activity);
-  if (!targetValue) {
-    throw new ActivityRefused(
-      line,
-      'budget',
-      'target-value-missing: the activity has no budget, commitment, pledge or payment to take a target value from',
-    );
-  }
-  const today = deps.clock().toISOString().slice(0, 10);
   const results: CommandResult[] = [];
-  results.push(
-    await step(
-      line,
-      (field) => PACKAGE_ELEMENTS[field?.split(/[.[]/)[0] ?? ''] ?? 'iati-activity',
-      () =>
-        proposePackage(deps, request, {
-          id: packageId,
-          title: titleOf(activity),
-          recipientId,
-          coordinatorId,
-          category: categoryOf(activity),
-          targetValue,
-          lines: [lineOf(activity)],
-          occurredOn: proposedOn(activity, today),
-          ...facts,
-        }),
-    ),
-  );
+  if (existing) {
+    const state = await loadState(deps.db, packageDecider, packageId);
+    const note = state.status === 'none' ? null : titleNote(activity, state.title);
+    if (note) notes.push(note);
+  } else {
+    results.push(await propose(context, activity, packageId, coordinatorId, organisations));
+  }
 
   const contributions = contributionRecorder({
     deps,
@@ -137,6 +137,7 @@ export async function importActivity(context: ActivityContext, activity: IatiAct
     packageId,
     facts,
     step: (tx: IatiTransaction, run) => step(tx.line, transactionElement, run),
+    known: existing ? await knownContributions(deps.db, packageId) : new Map(),
   });
   let skippedTransactions = 0;
   for (const [index, tx] of activity.transactions.entries()) {
@@ -151,12 +152,68 @@ export async function importActivity(context: ActivityContext, activity: IatiAct
     const donor = donorId ?? coordinatorId;
     await contributions.record(iatiId(activity.identifier, donor.replace(/^iati:/, '')), donor, tx, index + 1);
   }
+  const lifecycle = await applyStatus(
+    { deps, request, facts: { evidence: facts.evidence, basis: facts.basis } },
+    activity,
+    packageId,
+  );
   return {
-    status: 'imported',
+    status: existing ? 'updated' : 'imported',
     packageId,
     contributions: contributions.ids(),
     organisations: organisations.registered,
     skippedTransactions,
-    results: [...results, ...contributions.results],
+    lifecycle,
+    notes: [...notes, ...(lifecycle?.notes ?? [])],
+    results: [...results, ...contributions.results, ...(lifecycle?.results ?? [])],
   };
+}
+
+/** Proposes the activity's package: its recipient, category, target value and line. */
+async function propose(
+  context: ActivityContext,
+  activity: IatiActivity,
+  packageId: string,
+  coordinatorId: string,
+  organisations: OrganisationResolver,
+): Promise<CommandResult> {
+  const { deps, request, visibility } = context;
+  const line = activity.line;
+  const countries = activity.recipientCountries.map((country) => country.code.toUpperCase());
+  const country = countries.includes('UA') ? 'UA' : countries[0];
+  if (!country) {
+    throw new ActivityRefused(line, 'recipient-country', 'recipient-missing: the activity names no recipient-country');
+  }
+  const recipientId = await step(
+    line,
+    () => 'recipient-country',
+    () => organisations.country(country),
+  );
+  const targetValue = targetOf(activity);
+  if (!targetValue) {
+    throw new ActivityRefused(
+      line,
+      'budget',
+      'target-value-missing: the activity has no budget, commitment, pledge or payment to take a target value from',
+    );
+  }
+  const today = deps.clock().toISOString().slice(0, 10);
+  return step(
+    line,
+    (field) => PACKAGE_ELEMENTS[field?.split(/[.[]/)[0] ?? ''] ?? 'iati-activity',
+    () =>
+      proposePackage(deps, request, {
+        id: packageId,
+        title: titleOf(activity),
+        recipientId,
+        coordinatorId,
+        category: categoryOf(activity),
+        targetValue,
+        lines: [lineOf(activity)],
+        occurredOn: proposedOn(activity, today),
+        evidence: [context.sourceId],
+        basis: 'official',
+        visibility,
+      }),
+  );
 }

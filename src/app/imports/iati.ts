@@ -1,18 +1,17 @@
 import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Visibility } from '../../domain/facts.ts';
 import type { ImportSummary } from '../../domain/flow/flow.ts';
 import { readIati } from '../../ingest/formats/iati.ts';
-import type { IatiActivity } from '../../ingest/formats/iati-types.ts';
 import { FormatError } from '../../ingest/formats/types.ts';
 import { appendEvents, lockHead } from '../../ledger/append.ts';
 import { project } from '../../projections/project.ts';
-import { existingStreams } from '../command.ts';
 import type { AppDeps, CommandResult, RequestContext } from '../deps.ts';
-import { recordSource } from '../sources.ts';
 import { ActivityRefused, importActivity } from './iati-activity.ts';
-import { localized } from './iati-organisations.ts';
+import { ledgerVersions } from './iati-ledger.ts';
+import type { LifecycleStep } from './iati-lifecycle.ts';
+import { fileSource } from './iati-source.ts';
 import { isImported, MAX_ERRORS, sha256Of } from './runs.ts';
 import type { ImportOptions, RowError } from './types.ts';
 
@@ -36,8 +35,19 @@ export interface IatiImportReport {
   readonly packages: readonly string[];
   readonly contributions: readonly string[];
   readonly newOrganisations: readonly string[];
-  /** Packages the ledger already held (imported from another file): their activities were skipped. */
+  /**
+   * Packages the ledger already held (imported from another file): what this file adds to them was applied (see
+   * `updatedActivities`), unless the file is older for them (`olderActivities`).
+   */
   readonly existingActivities: readonly string[];
+  /** Packages the ledger already held to which this file added something: contributions, stages, a status step. */
+  readonly updatedActivities: readonly string[];
+  /** Packages whose activity in this file is older (last-updated-datetime) than the ledger's: ignored. */
+  readonly olderActivities: readonly string[];
+  /** The activity statuses taken onto packages, one per activity that gives a status. */
+  readonly lifecycle: readonly IatiLifecycleReport[];
+  /** What an activity's package cannot show, or a step the rules did not allow: per activity, not an error. */
+  readonly notes: readonly IatiActivityNote[];
   /** Transactions of a type that gives no contribution stage (interest, loan repayment, equity…). */
   readonly skippedTransactions: number;
   readonly sourceId: string | null;
@@ -47,42 +57,21 @@ export interface IatiImportReport {
   readonly refused: boolean;
 }
 
-/** The largest file kept whole as its source's text (a source's text is at most 1,000,000 characters). */
-const MAX_SOURCE_TEXT = 1_000_000;
+export interface IatiLifecycleReport {
+  readonly packageId: string;
+  /** `code name`: `2 implementation`. */
+  readonly iatiStatus: string;
+  /** Steps taken by this file (in a dry run: that would be). */
+  readonly steps: readonly LifecycleStep[];
+  /** The package's status afterwards. */
+  readonly packageStatus: string;
+}
 
-/**
- * The file's source record, `iati-<digest>`: the file itself as its text when it fits, so every narrative in every
- * language and every element the import does not map stay on the ledger; else a note naming its digest.
- */
-async function fileSource(
-  deps: AppDeps,
-  request: RequestContext,
-  path: string,
-  sha256: string,
-  first: IatiActivity,
-  visibility: Visibility,
-): Promise<string> {
-  const id = `iati-${sha256.slice(0, 16)}`;
-  if ((await existingStreams(deps.db, 'source', [id])).size > 0) return id;
-  const file = basename(path);
-  const size = (await stat(path)).size;
-  const names = localized(first.reportingOrg?.narratives ?? []);
-  const publisher =
-    names.en ?? names.uk ?? names.ru ?? first.reportingOrg?.narratives[0]?.text ?? first.reportingOrg?.ref;
-  const text =
-    size <= MAX_SOURCE_TEXT
-      ? await readFile(path, 'utf8')
-      : `IATI activity file ${file}, ${size} bytes, SHA-256 ${sha256}: too large to keep as text.`;
-  await recordSource(deps, request, {
-    id,
-    publisher: publisher ?? 'IATI publisher',
-    language: 'en',
-    title: `IATI activity file ${file}`,
-    text: text.length <= MAX_SOURCE_TEXT ? text : text.slice(0, MAX_SOURCE_TEXT),
-    visibility,
-    basis: 'official',
-  });
-  return id;
+export interface IatiActivityNote {
+  /** The line of the activity's `<iati-activity>`. */
+  readonly row: number;
+  readonly packageId: string;
+  readonly note: string;
 }
 
 export async function importIati(
@@ -105,6 +94,10 @@ export async function importIati(
     contributions: [] as string[],
     newOrganisations: [] as string[],
     existingActivities: [] as string[],
+    updatedActivities: [] as string[],
+    olderActivities: [] as string[],
+    lifecycle: [] as IatiLifecycleReport[],
+    notes: [] as IatiActivityNote[],
     skippedTransactions: 0,
     sourceId: null as string | null,
     errors: [] as RowError[],
@@ -133,6 +126,7 @@ export async function importIati(
     const inner: AppDeps = { db: tx, clock: deps.clock, newId: deps.newId };
     const actor: RequestContext = { actor: request.actor };
     const created = new Set<string>();
+    const versionOf = ledgerVersions(tx);
     const refusedActivities = new Set<number>();
     let unreadable = false;
     let activitiesRead = 0;
@@ -158,16 +152,29 @@ export async function importIati(
         const savepoint = await tx.savepoint('activity').execute();
         try {
           const outcome = await importActivity(
-            { deps: inner, request: actor, sourceId: report.sourceId, visibility, created },
+            { deps: inner, request: actor, sourceId: report.sourceId, visibility, created, versionOf },
             result.activity,
           );
           await savepoint.releaseSavepoint('activity').execute();
-          if (outcome.status === 'existing') {
-            report.existingActivities.push(outcome.packageId);
+          const { packageId } = outcome;
+          if (outcome.status === 'older') {
+            report.existingActivities.push(packageId);
+            report.olderActivities.push(packageId);
+            report.notes.push({ row: result.line, packageId, note: outcome.note });
             continue;
           }
-          created.add(outcome.packageId);
-          report.packages.push(outcome.packageId);
+          if (outcome.status === 'updated') {
+            report.existingActivities.push(packageId);
+            if (outcome.results.length > 0) report.updatedActivities.push(packageId);
+          } else {
+            created.add(packageId);
+            report.packages.push(packageId);
+          }
+          if (outcome.lifecycle) {
+            const { iatiStatus, steps, packageStatus } = outcome.lifecycle;
+            report.lifecycle.push({ packageId, iatiStatus, steps, packageStatus });
+          }
+          report.notes.push(...outcome.notes.map((note) => ({ row: result.line, packageId, note })));
           report.contributions.push(...outcome.contributions);
           report.newOrganisations.push(...outcome.organisations);
           report.skippedTransactions += outcome.skippedTransactions;

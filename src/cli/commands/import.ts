@@ -60,14 +60,22 @@ function printIatiReport(context: CliContext, report: IatiImportReport): void {
     `${report.file}: ${count(report.rowsRead, 'activity', 'activities')} read, ` +
       `${count(report.packages.length, 'package')}, ${count(report.contributions.length, 'contribution')}`,
     report.newOrganisations.length > 0 ? `new organisations: ${report.newOrganisations.join(', ')}` : null,
-    report.existingActivities.length > 0
-      ? `already on the ledger (skipped): ${report.existingActivities.join(', ')}`
+    report.updatedActivities.length > 0 ? `updated from this file: ${report.updatedActivities.join(', ')}` : null,
+    report.olderActivities.length > 0
+      ? `older than what the ledger holds (ignored): ${report.olderActivities.join(', ')}`
       : null,
+    ...report.lifecycle
+      .filter((entry) => entry.steps.length > 0)
+      .map(
+        (entry) =>
+          `${entry.packageId}: IATI status ${entry.iatiStatus} → ${entry.steps.join(', ')} (now ${entry.packageStatus})`,
+      ),
     report.skippedTransactions > 0
       ? `${count(report.skippedTransactions, 'transaction')} of a type that gives no contribution stage (left out)`
       : null,
   ];
   for (const line of lines) if (line) context.out(line);
+  for (const note of report.notes) context.out(`line ${note.row}, ${note.packageId}: ${note.note}`);
   for (const error of report.errors) {
     context.note(`line ${error.row}${error.column ? `, ${error.column}` : ''}: ${error.reason}`);
   }

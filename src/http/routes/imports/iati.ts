@@ -27,7 +27,33 @@ const iatiImportReportSchema = z
     packages: z.array(z.string()).readonly(),
     contributions: z.array(z.string()).readonly(),
     newOrganisations: z.array(z.string()).readonly(),
-    existingActivities: z.array(z.string()).readonly().describe('packages already on the ledger: skipped'),
+    existingActivities: z
+      .array(z.string())
+      .readonly()
+      .describe('packages already on the ledger: what this file adds to them is in updatedActivities'),
+    updatedActivities: z
+      .array(z.string())
+      .readonly()
+      .describe('packages already on the ledger to which this file added contributions, stages or a status step'),
+    olderActivities: z
+      .array(z.string())
+      .readonly()
+      .describe("packages whose activity here is older (last-updated-datetime) than the ledger's: ignored"),
+    lifecycle: z
+      .array(
+        z.object({
+          packageId: z.string(),
+          iatiStatus: z.string().describe('the activity status, `code name`'),
+          steps: z.array(z.enum(['validated', 'funded', 'closed', 'cancelled'])).readonly(),
+          packageStatus: z.string(),
+        }),
+      )
+      .readonly()
+      .describe('the activity statuses taken onto the packages, as far as the rules allow'),
+    notes: z
+      .array(z.object({ row: z.number().int(), packageId: z.string(), note: z.string() }))
+      .readonly()
+      .describe('per activity: what its package cannot show, or a step the rules did not allow'),
     skippedTransactions: z.number().int(),
     sourceId: z.string().nullable(),
     errors: z.array(rowErrorSchema).readonly(),
