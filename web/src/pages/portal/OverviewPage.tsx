@@ -6,11 +6,11 @@ import { AfterPaint } from '../../components/AfterPaint.tsx';
 import { Page } from '../../components/Page.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { useT } from '../../i18n/useT.ts';
-import { Charts } from './overview/Charts.tsx';
 import { Figures, StatusFigures } from './overview/Figures.tsx';
 import './overview/overview.css';
 
-/** d3-geo and the atlas come with the map, after the rest of the page. */
+/** Chart.js comes with the charts, and d3-geo and the atlas with the map: both after the figures are shown. */
+const Charts = lazy(() => import('./overview/Charts.tsx').then((module) => ({ default: module.Charts })));
 const WorldMap = lazy(() => import('../../charts/WorldMap.tsx').then((module) => ({ default: module.WorldMap })));
 
 /**
@@ -43,7 +43,9 @@ export function OverviewPage() {
         <section aria-labelledby={ids.charts}>
           <h2 id={ids.charts}>{t('overview.charts.heading')}</h2>
           <AfterPaint fallback={loading}>
-            <Charts currency={currency} />
+            <Suspense fallback={loading}>
+              <Charts currency={currency} />
+            </Suspense>
           </AfterPaint>
         </section>
         <section aria-labelledby={ids.map}>
