@@ -3,8 +3,8 @@
  * one), the stacked bar of those shares, and the reported values of each stage side by side with the adopted one.
  */
 import { describe, expect, it } from 'vitest';
-import type { Claim, Figure } from '../../../web/src/api/packages.ts';
-import type { Contribution, Money } from '../../../web/src/api/types.ts';
+import type { Figure } from '../../../web/src/api/packages.ts';
+import type { Claim, Contribution, Money, Stage } from '../../../web/src/api/types.ts';
 import { stageFigures } from '../../../web/src/pages/portal/package/figures.ts';
 import {
   contributionShares,
@@ -101,7 +101,7 @@ describe('contributionShares', () => {
   });
 });
 
-const claim = (id: string, stage: string, amount: Money | null, statedOn = '2025-08-05'): Claim => ({
+const claim = (id: string, stage: Stage, amount: Money | null, statedOn = '2025-08-05'): Claim => ({
   id,
   sourceId: `source-${id}`,
   subject: { type: 'package', id: 'purl-nordic-1' },
@@ -111,6 +111,7 @@ const claim = (id: string, stage: string, amount: Money | null, statedOn = '2025
   statedOn,
   sentence: `Sentence of ${id}.`,
   linkedEventIds: [],
+  visibility: 'public',
   source: { publisher: 'P', title: 'T', url: null, publishedOn: statedOn, language: 'en' },
 });
 

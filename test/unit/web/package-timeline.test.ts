@@ -182,6 +182,7 @@ describe('evidence quotes', () => {
         statedOn: '2025-08-05',
         sentence: 'Denmark, Norway and Sweden will jointly fund a package.',
         linkedEventIds: [],
+        visibility: 'public',
         source: { publisher: 'NATO', title: evidence.title, url: null, publishedOn: '2025-08-05', language: 'en' },
       },
     ],

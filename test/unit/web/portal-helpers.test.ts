@@ -115,6 +115,7 @@ describe('story groups', () => {
     sentence: 'Уже прибули.',
     linkedEventIds: [],
     visibility: 'public',
+    source: { publisher: 'Укрінформ', title: 'b', url: null, publishedOn: null, language: 'uk' },
   };
 
   it('groups a page of the feed by story, versions in uk, en, ru order', () => {

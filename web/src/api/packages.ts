@@ -3,7 +3,7 @@
  * GET /api/packages/:id/timeline (its history with evidence), GET /api/figures (reported values and the adopted one),
  * GET /api/sources/:id and GET /api/requirements. Only the fields the pages use are named.
  */
-import type { Contribution, Localised, Money, PackageStatus, Visibility } from './types.ts';
+import type { Claim, Contribution, Localised, Money, PackageStatus, SourceRef, Visibility } from './types.ts';
 
 export interface PackageDates {
   readonly proposed: string;
@@ -70,28 +70,6 @@ export interface Receipt {
   readonly receivedOn: string;
   readonly lines: readonly LineQuantity[];
   readonly full: boolean;
-}
-
-export interface SourceRef {
-  readonly publisher: string;
-  readonly title: string;
-  readonly url: string | null;
-  readonly publishedOn: string | null;
-  readonly language: string;
-}
-
-/** One fact a source states, with the sentence that states it. */
-export interface Claim {
-  readonly id: string;
-  readonly sourceId: string;
-  readonly subject: { readonly type: string; readonly id: string } | null;
-  readonly donorIds: readonly string[];
-  readonly stage: string;
-  readonly amount: Money | null;
-  readonly statedOn: string | null;
-  readonly sentence: string;
-  readonly linkedEventIds: readonly string[];
-  readonly source: SourceRef;
 }
 
 export interface AdoptedFigure {

@@ -1,21 +1,7 @@
 /** What the sources page reads: GET /api/stories (versions by language) and GET /api/sources (with claims). */
-import type { Money, SourceLanguage, Stage } from './types.ts';
+import type { Claim, SourceLanguage } from './types.ts';
 
 export const SOURCE_LANGUAGES: readonly SourceLanguage[] = ['uk', 'en', 'ru'];
-
-/** One fact a source states, with the sentence that states it. */
-export interface Claim {
-  readonly id: string;
-  readonly sourceId: string;
-  readonly subject: { readonly type: string; readonly id: string } | null;
-  readonly donorIds: readonly string[];
-  readonly stage: Stage;
-  readonly amount: Money | null;
-  readonly statedOn: string | null;
-  readonly sentence: string;
-  readonly linkedEventIds: readonly string[];
-  readonly visibility: string;
-}
 
 /** An article, statement or report, newest first in the feed, with the claims taken from it. */
 export interface Source {

@@ -145,3 +145,27 @@ export interface TimelineEvent {
   readonly data: unknown;
   readonly evidence: readonly Evidence[];
 }
+
+/** Who published a source, when, and in which language: how a claim names its source. */
+export interface SourceRef {
+  readonly publisher: string;
+  readonly title: string;
+  readonly url: string | null;
+  readonly publishedOn: string | null;
+  readonly language: string;
+}
+
+/** One fact a source states, with the sentence that states it (GET /api/sources, /api/figures, /api/facts). */
+export interface Claim {
+  readonly id: string;
+  readonly sourceId: string;
+  readonly subject: { readonly type: string; readonly id: string } | null;
+  readonly donorIds: readonly string[];
+  readonly stage: Stage;
+  readonly amount: Money | null;
+  readonly statedOn: string | null;
+  readonly sentence: string;
+  readonly linkedEventIds: readonly string[];
+  readonly visibility: string;
+  readonly source: SourceRef;
+}

@@ -6,10 +6,11 @@ import type { ReactNode } from 'react';
 import { useApi } from '../../api/hooks.ts';
 import type { PipelineRow } from '../../api/packages.ts';
 import { useCategoryNames, useOrganisationNames, useOrganisations } from '../../api/reference.ts';
+import type { RequirementCoverage } from '../../api/requirements.ts';
+import type { Source } from '../../api/sources.ts';
 import type { Category, Contribution, OrganisationKind, PackageStatus } from '../../api/types.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { useT } from '../../i18n/useT.ts';
-import type { RequirementRow, SourceRow } from './api-types.ts';
 import { type Option, SelectField } from './fields.tsx';
 
 interface ChoiceProps {
@@ -99,8 +100,8 @@ export function ContributionSelect({
   return <Choice {...props} options={options} />;
 }
 
-export function useRequirements(): readonly RequirementRow[] {
-  return useApi<RequirementRow[]>('/requirements').data ?? [];
+export function useRequirements(): readonly RequirementCoverage[] {
+  return useApi<RequirementCoverage[]>('/requirements').data ?? [];
 }
 
 /** Open requirements (of one recipient, when given), in priority order. */
@@ -116,8 +117,8 @@ export function RequirementSelect({ recipientId, ...props }: ChoiceProps & { rec
   return <Choice {...props} options={options} />;
 }
 
-export function useSources(): readonly SourceRow[] {
-  return useApi<SourceRow[]>('/sources').data ?? [];
+export function useSources(): readonly Source[] {
+  return useApi<Source[]>('/sources').data ?? [];
 }
 
 export function SourceSelect(props: ChoiceProps) {

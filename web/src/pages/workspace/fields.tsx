@@ -5,10 +5,10 @@
 import { type ChangeEvent, type ReactNode, useMemo } from 'react';
 import { useIntl } from 'react-intl';
 import { useApi } from '../../api/hooks.ts';
+import type { Source } from '../../api/sources.ts';
 import type { Localised } from '../../api/types.ts';
 import { Field, FieldGroup } from '../../forms/Field.tsx';
 import { useT } from '../../i18n/useT.ts';
-import type { SourceRow } from './api-types.ts';
 
 export interface Option {
   readonly value: string;
@@ -258,7 +258,7 @@ export function VisibilityField() {
 export function FactFields({ dateLabel }: { dateLabel?: string }) {
   const t = useT();
   const optional = useOptionalLabel();
-  const sources = useApi<SourceRow[]>('/sources');
+  const sources = useApi<Source[]>('/sources');
   const sourceOptions = (sources.data ?? []).map((source) => ({
     value: source.id,
     label: `${source.publisher}: ${source.title}${source.publishedOn ? ` (${source.publishedOn})` : ''}`,

@@ -4,13 +4,15 @@
  */
 import { useId, useState } from 'react';
 import { useApi } from '../../api/hooks.ts';
+import type { Figure } from '../../api/packages.ts';
+import type { Claim, TimelineEvent } from '../../api/types.ts';
 import { CommandForm } from '../../forms/CommandForm.tsx';
 import { FieldGroup } from '../../forms/Field.tsx';
 import { facts, money, required, seg, text } from '../../forms/form-values.ts';
 import { useFormat } from '../../i18n/format.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useT } from '../../i18n/useT.ts';
-import type { ClaimRow, FigureRow, SubjectType, TimelineEntry } from './api-types.ts';
+import type { SubjectType } from './api-types.ts';
 import { ContributionSelect, PackageSelect, useSources } from './choices.tsx';
 import { FactFields, MoneyField, SelectField, TextAreaField, useOptionalLabel } from './fields.tsx';
 import { useStageOptions } from './source-forms.tsx';
@@ -35,17 +37,14 @@ const shorten = (sentence: string): string => (sentence.length > 90 ? `${sentenc
 const asSubjectType = (value: string | undefined): SubjectType | '' =>
   value === 'package' || value === 'contribution' ? value : '';
 
-const asStage = (stage: string) =>
-  stage === 'committed' || stage === 'paid' || stage === 'delivered' ? stage : 'pledged';
-
 /** "NATO: “Sweden pledges…” · pledged · 275 000 000 $". */
-function useClaimLabel(): (claim: ClaimRow) => string {
+function useClaimLabel(): (claim: Claim) => string {
   const t = useT();
   const format = useFormat();
   return (claim) =>
     [
       `${claim.source.publisher}: “${shorten(claim.sentence)}”`,
-      t(`common.stage.${asStage(claim.stage)}`),
+      t(`common.stage.${claim.stage}`),
       claim.amount ? format.money(claim.amount) : null,
     ]
       .filter(Boolean)
@@ -99,7 +98,7 @@ export function LinkClaimForm() {
   const [claimId, setClaimId] = useState('');
   const [type, setType] = useState<SubjectType | ''>('');
   const [id, setId] = useState('');
-  const events = useApi<TimelineEntry[]>(timelinePath(type, id)).data ?? [];
+  const events = useApi<TimelineEvent[]>(timelinePath(type, id)).data ?? [];
   const chooseClaim = (value: string) => {
     setClaimId(value);
     const subject = claims.find((claim) => claim.id === value)?.subject;
@@ -157,7 +156,7 @@ export function AdoptFigureForm() {
   const [stage, setStage] = useState('');
   /** The claim adopted, or '' for a range. */
   const [choice, setChoice] = useState('');
-  const figures = useApi<FigureRow[]>(type && id ? '/figures' : null, { subjectType: type, subjectId: id }).data;
+  const figures = useApi<Figure[]>(type && id ? '/figures' : null, { subjectType: type, subjectId: id }).data;
   const figure = figures?.find((candidate) => candidate.stage === stage);
   return (
     <CommandForm

@@ -2,12 +2,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { useApi } from '../../api/hooks.ts';
 import { useOrganisationNames } from '../../api/reference.ts';
+import type { PriorityList } from '../../api/requirements.ts';
 import { useActor } from '../../forms/actor.tsx';
 import { CommandForm } from '../../forms/CommandForm.tsx';
 import { FieldGroup } from '../../forms/Field.tsx';
 import { facts, required, seg, text } from '../../forms/form-values.ts';
 import { useT } from '../../i18n/useT.ts';
-import type { PriorityListRow } from './api-types.ts';
 import { OrganisationSelect, RequirementSelect, useRequirements } from './choices.tsx';
 import { FactFields, SelectField, TextField, VisibilityField } from './fields.tsx';
 import { useRows } from './rows.ts';
@@ -107,7 +107,7 @@ export function ApprovePriorityListForm() {
   const t = useT();
   const { actor } = useActor();
   const organisationName = useOrganisationNames();
-  const lists = useApi<PriorityListRow[]>('/priority-lists').data ?? [];
+  const lists = useApi<PriorityList[]>('/priority-lists').data ?? [];
   const options = lists.map((list) => ({
     value: `${list.recipientId}|${list.period}`,
     label: [

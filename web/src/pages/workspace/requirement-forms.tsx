@@ -1,11 +1,11 @@
 /** The recipient planner's requirements: list one, change its rank, amend it, withdraw it. */
 import { useState } from 'react';
+import type { RequirementCoverage } from '../../api/requirements.ts';
 import { useActor } from '../../forms/actor.tsx';
 import { CommandForm } from '../../forms/CommandForm.tsx';
 import { facts, localized, money, numberOf, required, seg, text } from '../../forms/form-values.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { useT } from '../../i18n/useT.ts';
-import type { RequirementRow } from './api-types.ts';
 import { CategorySelect, OrganisationSelect, RequirementSelect, useRequirements } from './choices.tsx';
 import {
   FactFields,
@@ -93,7 +93,7 @@ export function ReprioritiseRequirementForm() {
 }
 
 /** What changed against the requirement as it stands: only those fields are sent. */
-function changes(data: FormData, current: RequirementRow): Record<string, unknown> {
+function changes(data: FormData, current: RequirementCoverage): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const title = localized(data, 'title');
   if ((['uk', 'en', 'ru'] as const).some((language) => title[language] !== current.title[language])) {

@@ -1,12 +1,13 @@
 /** The curator's sources and claims: record an article or statement, and one fact it states. */
 import { useState } from 'react';
 import { useOrganisations } from '../../api/reference.ts';
+import { STAGES } from '../../api/types.ts';
 import { CommandForm } from '../../forms/CommandForm.tsx';
 import { CheckField, FieldGroup } from '../../forms/Field.tsx';
 import { facts, money, text, texts } from '../../forms/form-values.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { useT } from '../../i18n/useT.ts';
-import { CLAIM_STAGES, type SubjectType } from './api-types.ts';
+import type { SubjectType } from './api-types.ts';
 import { ContributionSelect, PackageSelect, SourceSelect } from './choices.tsx';
 import {
   FactFields,
@@ -25,7 +26,7 @@ function useSourcesLink() {
 
 export function useStageOptions() {
   const t = useT();
-  return CLAIM_STAGES.map((stage) => ({ value: stage, label: t(`common.stage.${stage}`) }));
+  return STAGES.map((stage) => ({ value: stage, label: t(`common.stage.${stage}`) }));
 }
 
 export function RecordSourceForm() {

@@ -2,7 +2,8 @@
  * Conflicting reported values, side by side: per stage (pledged, committed, paid, delivered), every claim with its
  * source, lowest amount first, the adopted one marked, and the adopted range when one was adopted.
  */
-import type { AdoptedFigure, Claim, Figure } from '../../../api/packages.ts';
+import type { AdoptedFigure, Figure } from '../../../api/packages.ts';
+import type { Claim } from '../../../api/types.ts';
 import { STAGES } from '../../../api/types.ts';
 
 export interface ReportedValue {

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { Link } from 'wouter';
 import { useOrganisationNames } from '../../../api/reference.ts';
-import type { Claim } from '../../../api/sources.ts';
+import type { Claim } from '../../../api/types.ts';
 import { SourceTitle } from '../../../components/SourceCitation.tsx';
 import { useFormat } from '../../../i18n/format.ts';
 import { useT } from '../../../i18n/useT.ts';

@@ -2,8 +2,9 @@
  * The sources feed as stories: each story with its versions (one per language, Ukrainian, English, Russian in that
  * order) and the claims taken from each; and the same flattened into rows to download.
  */
-import type { Claim, Source, Story } from '../../../api/sources.ts';
+import type { Source, Story } from '../../../api/sources.ts';
 import { isSourceLanguage, SOURCE_LANGUAGES, storyOf } from '../../../api/sources.ts';
+import type { Claim } from '../../../api/types.ts';
 
 /** A version as the stories list gives it; the claims come with the sources feed. */
 export type Version = Story['sources'][number] & {
