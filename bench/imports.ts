@@ -3,6 +3,7 @@
  * file into a plain table, in the same run on the same engine; and the importer's peak heap for a file ten times
  * smaller (a fifth), to show that memory does not grow with the file.
  */
+import { operator } from '../src/domain/access.ts';
 import { createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
@@ -106,7 +107,7 @@ export async function benchImports(
       clock: () => new Date(),
       newId: (prefix: string) => `${prefix}-${(next++).toString(36)}`,
     };
-    const request = { actor: 'bench' };
+    const request = { principal: operator('bench') };
     progress(`${label}: importing ${smallRows.toLocaleString('en')} rows (memory baseline)`);
     const smallRun = await peakHeap(async () =>
       runImport(deps, request, await importFormat(database.db, 'kiel', small), small),

@@ -3,6 +3,7 @@
  * pledgeContribution: one transaction per command that locks the head, reads the stream, looks up the donor, the
  * package and the ECB rates, decides, appends and updates every projection.
  */
+import { operator } from '../src/domain/access.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -83,7 +84,7 @@ export async function benchPledges(db: Db, options: PledgeOptions): Promise<Pled
     clock: () => new Date(`${rates.today}T12:00:00.000Z`),
     newId: (prefix) => `${prefix}-b${String(++counter).padStart(6, '0')}`,
   };
-  const request = { actor: 'bench' };
+  const request = { principal: operator('bench') };
   const names = (en: string) => ({ uk: en, en, ru: en });
   await registerOrganisation(deps, request, { id: 'ua', kind: 'state', iso3166: 'UA', names: names('Ukraine') });
   await registerOrganisation(deps, request, { id: 'us', kind: 'state', iso3166: 'US', names: names('United States') });

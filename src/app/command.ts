@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { mapDatabaseError } from '../db/errors.ts';
 import type { Db } from '../db/index.ts';
 import { type Decider, type DomainEvent, fold } from '../domain/decider.ts';
-import { invalid, notFound } from '../domain/errors.ts';
+import { type Action, isAction, type Principal, permits } from '../domain/access.ts';
+import { forbidden, invalid, notFound, unauthenticated } from '../domain/errors.ts';
 import { assertIsoDate, VISIBILITIES, type Visibility } from '../domain/facts.ts';
 import { appendEvents, lockHead } from '../ledger/append.ts';
 import type { EventMeta, StreamAppend } from '../ledger/event.ts';
@@ -26,6 +27,8 @@ export interface Decision<Command, Event extends DomainEvent, State> {
   readonly command: (state: State, tx: CommandTx) => Promise<Command> | Command;
   /** The visibility the new events carry: the record's own, or the one asked for at creation. */
   readonly visibility: (state: State) => Visibility;
+  /** Writes that belong with the events but not on the ledger (a password's hash), in the same transaction. */
+  readonly alongside?: (tx: CommandTx) => Promise<void>;
   /** The id of a part created inside the record (shipment, receipt, payment), returned to the caller. */
   readonly created?: string;
 }
@@ -36,7 +39,7 @@ export interface Decision<Command, Event extends DomainEvent, State> {
  * When `deps.db` is already a transaction (an import running many commands as one), the command runs in it: the
  * caller commits or rolls back, and tells `onCommitted` itself once it has committed.
  */
-export async function runCommand<Command, Event extends DomainEvent, State>(
+export async function runCommand<Command extends { readonly type: string }, Event extends DomainEvent, State>(
   deps: AppDeps,
   request: RequestContext,
   facts: FactInput,
@@ -76,9 +79,10 @@ export async function runCommand<Command, Event extends DomainEvent, State>(
         stored.map((event) => ({ type: event.type, data: event.data }) as Event),
       );
       const command = await decision.command(state, tx);
+      authorize(request, command.type, decision.decider.actingFor(command, state));
       const events = decision.decider.decide(command, state);
       const meta: EventMeta = {
-        actor: request.actor,
+        actor: request.principal.actor,
         basis: facts.basis ?? 'official',
         evidence: facts.evidence ?? [],
         visibility: decision.visibility(events.reduce((next, event) => decision.decider.evolve(next, event), state)),
@@ -93,6 +97,7 @@ export async function runCommand<Command, Event extends DomainEvent, State>(
       };
       const appended = await appendEvents(tx, head, [append], { recordedAt: now, newEventId: () => deps.newId('evt') });
       await project(tx, appended.events);
+      await decision.alongside?.(tx);
       const result: CommandResult = {
         id: decision.id,
         streamId,
@@ -120,6 +125,26 @@ export async function runCommand<Command, Event extends DomainEvent, State>(
   } catch (error) {
     throw mapDatabaseError(error);
   }
+}
+
+/** Refuses a command the permission map does not give the principal, for the organisation it acts for. */
+function authorize(request: RequestContext, type: string, organisationId: string | null): void {
+  if (!isAction(type)) throw new Error(`"${type}" has no entry in the permission map`);
+  // A record that does not exist yet names no organisation: the role in any one will do, and decide says it is unknown.
+  requirePermission(request.principal, type, organisationId ?? undefined);
+}
+
+/**
+ * Refuses what the permission map does not give the principal: 401 `sign-in-required` to someone who has not signed
+ * in, 403 `not-permitted` to someone whose roles do not allow it.
+ */
+export function requirePermission(principal: Principal, action: Action, organisationId?: string): void {
+  if (permits(principal, action, organisationId)) return;
+  if (principal.kind === 'anonymous') throw unauthenticated('sign-in-required', `${action} needs signing in`);
+  throw forbidden(
+    'not-permitted',
+    `${principal.actor} may not ${action}${organisationId ? ` for ${organisationId}` : ''}`,
+  );
 }
 
 function checkOccurredOn(occurredOn: string | undefined, today: string): string {

@@ -1,4 +1,5 @@
 import type { Db } from '../db/index.ts';
+import type { Principal } from '../domain/access.ts';
 
 /** What every use case needs from the outside world; tests pass a fixed clock and predictable ids. */
 export interface AppDeps {
@@ -12,7 +13,8 @@ export interface AppDeps {
 
 /** Who is asking, and how the request wants to be applied. */
 export interface RequestContext {
-  readonly actor: string;
+  /** Decides what the request may do; its `actor` is what the events record. */
+  readonly principal: Principal;
   /** A retried command with the same key applies once and answers with the first result. */
   readonly idempotencyKey?: string | undefined;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CLAIM_STAGES, SUBJECT_TYPES } from '../domain/claim/claim.ts';
+import { EVERY_ORGANISATION, ROLES } from '../domain/access.ts';
 import { BASES, LANGUAGES, VISIBILITIES } from '../domain/facts.ts';
 import { ORGANISATION_KINDS } from '../domain/organisation/organisation.ts';
 
@@ -237,3 +238,23 @@ export type FactInput = {
   evidence?: string[] | undefined;
   expectedVersion?: number | undefined;
 };
+
+const password = z.string().min(12).max(200).describe('at least 12 characters');
+const role = z.enum(ROLES);
+const organisationOrEvery = id.describe(`an organisation id, or "${EVERY_ORGANISATION}" for every organisation`);
+
+export const addPersonSchema = z.strictObject({
+  id: id.describe('the name a person signs in with'),
+  name: z.string().min(1).max(200).describe('how the person is shown'),
+  password,
+});
+export const grantSchema = z.strictObject({ organisationId: organisationOrEvery, role });
+export const issueTokenSchema = z.strictObject({
+  organisationId: organisationOrEvery,
+  role,
+  label: z.string().min(1).max(200).describe('what the token is for, e.g. "IATI nightly import"'),
+  expiresOn: isoDate.nullable().optional().describe('the last day it works; default: until revoked'),
+});
+export const revokeTokenSchema = z.strictObject({ reason: z.string().max(500).optional() });
+export const signInSchema = z.strictObject({ personId: id, password: z.string().min(1).max(200) });
+export const passwordSchema = z.strictObject({ password });

@@ -1,6 +1,7 @@
 import { type Command, Option } from 'commander';
 import { z } from 'zod';
 import type { AppDeps, CommandResult, RequestContext } from '../app/deps.ts';
+import { operator } from '../domain/access.ts';
 import { BASES, VISIBILITIES } from '../domain/facts.ts';
 import { applyFlags, type FlagSpec, readBody, toOption, validateBody } from './body.ts';
 import { appDeps, type CliContext, defaultActor, withDatabase } from './context.ts';
@@ -92,7 +93,7 @@ export function addWriteCommand(parent: Command, spec: WriteCommand, context: Cl
     const body = applyFlags(readBody(options.json, options.file), command, spec.flags);
     const execute = spec.prepare(body, command.processedArgs.map(String));
     const request: RequestContext = {
-      actor: typeof options.actor === 'string' && options.actor !== '' ? options.actor : defaultActor(),
+      principal: operator(typeof options.actor === 'string' && options.actor !== '' ? options.actor : defaultActor()),
       idempotencyKey: typeof options.idempotencyKey === 'string' ? options.idempotencyKey : undefined,
     };
     const holder = `tranche ${parent.name()} ${spec.name}`;

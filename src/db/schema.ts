@@ -58,6 +58,26 @@ export interface ImportStagingTable {
   payload: string;
 }
 
+/** Secrets kept beside the ledger, never on it: see migrations/0006_people.sql. */
+export interface AuthPasswordsTable {
+  person_id: string;
+  password_hash: string;
+  updated_at: Timestamp;
+}
+
+export interface AuthTokenSecretsTable {
+  token_id: string;
+  secret_hash: string;
+}
+
+export interface AuthSessionsTable {
+  id_hash: string;
+  person_id: string;
+  csrf_token: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
 export interface Schema extends ProjectionTables {
   events: EventsTable;
   ledger_head: LedgerHeadTable;
@@ -65,4 +85,7 @@ export interface Schema extends ProjectionTables {
   fx_rates: FxRatesTable;
   import_runs: ImportRunsTable;
   import_staging: ImportStagingTable;
+  auth_passwords: AuthPasswordsTable;
+  auth_token_secrets: AuthTokenSecretsTable;
+  auth_sessions: AuthSessionsTable;
 }

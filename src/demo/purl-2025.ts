@@ -2,6 +2,7 @@ import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { commitContribution, payContribution, pledgeContribution } from '../app/contributions.ts';
 import type { AppDeps, CommandResult, RequestContext } from '../app/deps.ts';
+import { operator } from '../domain/access.ts';
 import { registerOrganisation } from '../app/organisations.ts';
 import {
   confirmReceipt,
@@ -24,7 +25,7 @@ export interface DemoOptions {
   readonly log?: (line: string) => void;
 }
 
-const request: RequestContext = { actor: 'demo' };
+const request: RequestContext = { principal: operator('demo') };
 
 /** The shared public data the demo is built from is not there; nothing has been written. */
 export class DemoDataMissingError extends Error {

@@ -7,6 +7,12 @@ export interface Decider<Command, Event extends DomainEvent, State> {
   readonly initialState: State;
   decide(command: Command, state: State): readonly Event[];
   evolve(state: State, event: Event): State;
+  /**
+   * The organisation a command acts for, whose role the permission map (access.ts) asks about: the donor of a
+   * contribution, the coordinator of a package, the recipient of a requirement. Null when the command acts for no
+   * organisation, or the record it names does not exist.
+   */
+  actingFor(command: Command, state: State): string | null;
 }
 
 /** An event as the domain knows it: a past-tense type and JSON data. */

@@ -16,8 +16,11 @@ export class DomainError extends Error {
   }
 }
 
-/** What sort of refusal this is: a broken rule, an input that is malformed, a missing record or a write conflict. */
-export type DomainErrorKind = 'rule' | 'invalid' | 'not-found' | 'conflict';
+/**
+ * What sort of refusal this is: a broken rule, an input that is malformed, a missing record, a write conflict, a
+ * caller who has not said who they are, or one who may not do this.
+ */
+export type DomainErrorKind = 'rule' | 'invalid' | 'not-found' | 'conflict' | 'unauthenticated' | 'forbidden';
 
 export const invalid = (code: string, field: string, message: string): DomainError =>
   new DomainError(code, message, { field, kind: 'invalid' });
@@ -30,3 +33,9 @@ export const ruleBroken = (code: string, message: string, field?: string): Domai
 
 export const conflict = (code: string, message: string, field?: string): DomainError =>
   new DomainError(code, message, { kind: 'conflict', ...(field ? { field } : {}) });
+
+export const unauthenticated = (code: string, message: string): DomainError =>
+  new DomainError(code, message, { kind: 'unauthenticated' });
+
+export const forbidden = (code: string, message: string): DomainError =>
+  new DomainError(code, message, { kind: 'forbidden' });

@@ -3,18 +3,10 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { RequestContext } from '../app/deps.ts';
 
-/**
- * Who is asking. Until sign-in exists a caller names itself in `X-Tranche-Actor`; this is the one function to swap
- * for the signed-in user.
- */
-function resolveActor(request: FastifyRequest): string {
-  return firstHeader(request.headers, 'x-tranche-actor')?.trim() || 'anonymous';
-}
-
-/** The RequestContext every command runs with: the actor and the Idempotency-Key, if any. */
+/** The RequestContext every command runs with: who is asking (plugins/auth.ts) and the Idempotency-Key, if any. */
 export function requestContext(request: FastifyRequest): RequestContext {
   const idempotencyKey = firstHeader(request.headers, 'idempotency-key');
-  return { actor: resolveActor(request), ...(idempotencyKey ? { idempotencyKey } : {}) };
+  return { principal: request.principal, ...(idempotencyKey ? { idempotencyKey } : {}) };
 }
 
 const IF_MATCH = /^"(\d{1,15})"$/;
@@ -32,7 +24,6 @@ export const commandHeaders = z.looseObject({
     .regex(IF_MATCH, 'a version in quotes, e.g. "3"')
     .optional()
     .describe('the version you last read, e.g. "3"; a stale one is a 409 (the body\'s expectedVersion wins)'),
-  'x-tranche-actor': z.string().min(1).max(200).optional().describe('who is acting (until sign-in exists)'),
 });
 
 /** The command's input with `If-Match: "<version>"` as its expectedVersion, unless the body names one. */

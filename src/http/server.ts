@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions, type RouteOpt
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../app/deps.ts';
 import type { IatiPublisher } from '../ingest/exporters/iati-publisher.ts';
+import { authPlugin } from './plugins/auth.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
 import { installProblemHandling, replyWithProblem } from './plugins/problem.ts';
 import { claimRoutes } from './routes/claims/index.ts';
@@ -18,6 +19,7 @@ import { priorityListRoutes } from './routes/priority-lists/index.ts';
 import { proposalRoutes } from './routes/proposals/index.ts';
 import { recordRoutes } from './routes/records/index.ts';
 import { requirementRoutes } from './routes/requirements/index.ts';
+import { sessionRoutes } from './routes/session/index.ts';
 import { sourceRoutes } from './routes/sources/index.ts';
 import { registerWebApp } from './web.ts';
 
@@ -32,6 +34,11 @@ export interface ServerOptions {
   readonly onRoute?: (route: RouteOptions) => void;
   /** The built web app (web/dist) to serve at / and /uk, /en, /ru; the API alone when absent. */
   readonly webRoot?: string;
+  /** Mark session cookies Secure (set when Tranche is served over HTTPS, e.g. behind a proxy). */
+  readonly secureCookies?: boolean;
+  /** Sign-in attempts per minute from one address (default 10), and requests per minute per API token (600). */
+  readonly signInsPerMinute?: number;
+  readonly tokenRequestsPerMinute?: number;
 }
 
 const DEFAULT_BODY_LIMIT = 4 * 1024 * 1024;
@@ -61,8 +68,17 @@ export async function buildServer(
     if (request.body === undefined && (request.method === 'POST' || request.method === 'PATCH')) request.body = {};
   });
 
+  await app.register(authPlugin, {
+    deps,
+    tokenRequestsPerMinute: options.tokenRequestsPerMinute ?? 600,
+  });
   await registerOpenApi(app, options.version ?? '0.1.0');
   const routeDeps = { deps };
+  await app.register(sessionRoutes, {
+    deps,
+    secureCookies: options.secureCookies ?? false,
+    signInsPerMinute: options.signInsPerMinute ?? 10,
+  });
   await app.register(healthRoutes, { deps, databaseKind: deps.databaseKind ?? 'unknown' });
   await app.register(organisationRoutes, routeDeps);
   await app.register(requirementRoutes, routeDeps);

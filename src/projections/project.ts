@@ -4,6 +4,8 @@ import type { FigureEvent } from '../domain/figure/figure.ts';
 import type { ImportEvent } from '../domain/flow/flow.ts';
 import type { OrganisationEvent } from '../domain/organisation/organisation.ts';
 import type { PackageEvent } from '../domain/package/package.ts';
+import type { PersonEvent } from '../domain/person/person.ts';
+import type { TokenEvent } from '../domain/person/token.ts';
 import type { PriorityListEvent } from '../domain/priority-list/priority-list.ts';
 import type { RequirementEvent } from '../domain/requirement/requirement.ts';
 import type { SourceEvent } from '../domain/source/source.ts';
@@ -13,6 +15,7 @@ import { projectContribution } from './contributions.ts';
 import { projectImport } from './flows.ts';
 import { projectOrganisation } from './organisations.ts';
 import { projectPackage } from './packages.ts';
+import { projectPerson, projectToken } from './people.ts';
 import { projectPriorityList, projectRequirement } from './requirements.ts';
 import { projectClaim, projectFigure, projectSource } from './sources.ts';
 
@@ -50,6 +53,12 @@ export async function project(tx: Tx, events: readonly StoredEvent[]): Promise<v
         break;
       case 'import':
         await projectImport(tx, stored, event as ImportEvent);
+        break;
+      case 'person':
+        await projectPerson(tx, stored, event as PersonEvent);
+        break;
+      case 'token':
+        await projectToken(tx, stored, event as TokenEvent);
         break;
       default:
         throw new Error(`no projection for stream type "${stored.streamType}"`);

@@ -221,6 +221,18 @@ export interface ProjectionTables {
     usd: Num;
   };
   rm_timeline: { entity: string; seq: Num };
+  rm_people: { id: string; name: string; added_at: Date | string };
+  rm_person_grants: { person_id: string; organisation_id: string; role: string };
+  rm_tokens: {
+    id: string;
+    organisation_id: string;
+    role: string;
+    label: string;
+    issued_by: string;
+    issued_at: Date | string;
+    expires_on: string | null;
+    revoked_at: Date | string | null;
+  };
 }
 
 /** Every read-model table, for rebuilds and comparisons. */
@@ -249,4 +261,7 @@ export const PROJECTION_TABLES = [
   'rm_imports',
   'rm_flows',
   'rm_flow_totals',
+  'rm_people',
+  'rm_person_grants',
+  'rm_tokens',
 ] as const satisfies readonly (keyof ProjectionTables)[];

@@ -5,6 +5,7 @@
  *
  * On PGlite the test closes its own handle first: a data folder is opened by one process at a time.
  */
+import { operator } from '../../src/domain/access.ts';
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -93,7 +94,7 @@ describe('tranche CLI', () => {
     // Everyone but the Netherlands, which the CLI registers itself.
     const deps: AppDeps = { db, clock: () => new Date(), newId: sequentialIdsByPrefix() };
     for (const organisation of ORGANISATIONS.filter((organisation) => organisation.id !== 'nl')) {
-      await registerOrganisation(deps, { actor: 'test' }, { ...organisation, occurredOn: '2025-08-01' });
+      await registerOrganisation(deps, { principal: operator('test') }, { ...organisation, occurredOn: '2025-08-01' });
     }
     const base = { ...process.env, TRANCHE_DEBUG: '', HOST: '', PORT: '' };
     if (t.config.kind === 'pglite') {

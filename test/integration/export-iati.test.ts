@@ -4,6 +4,7 @@
  * withdrawn pledge. The file is checked against the vendored schema, read back with Tranche's own IATI reader and
  * compared with the read models. Without ../shared the suite says so and does not run, except under CI=true.
  */
+import { operator } from '../../src/domain/access.ts';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -30,7 +31,7 @@ const present = existsSync(path.join(sharedDataDir, 'ecb', 'eurofxref-hist.csv')
 if (!present && !isCi())
   console.warn(`IATI export suite not run: ${sharedDataDir} is missing (the shared public data)`);
 
-const request: RequestContext = { actor: 'test' };
+const request: RequestContext = { principal: operator('test') };
 
 /** Beside the demo: what the export must leave out, and a closed, an amended and a cancelled package. */
 async function recordMore(deps: AppDeps): Promise<void> {

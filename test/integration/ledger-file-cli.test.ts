@@ -3,6 +3,7 @@
  * exit codes (2 for a file that does not check out). Commands run in this process through run(), as in cli.test.ts;
  * one `verify --file` runs as its own process. On PGlite the test closes its own handle first.
  */
+import { operator } from '../../src/domain/access.ts';
 import { execFile } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -86,9 +87,9 @@ describe('tranche export-ledger, verify --file, import-ledger', () => {
     await importFixtureRates(db);
     const deps: AppDeps = { db, clock: () => new Date(), newId: sequentialIdsByPrefix() };
     for (const organisation of ORGANISATIONS) {
-      await registerOrganisation(deps, { actor: 'test' }, { ...organisation, occurredOn: '2025-08-01' });
+      await registerOrganisation(deps, { principal: operator('test') }, { ...organisation, occurredOn: '2025-08-01' });
     }
-    await recordPrivateHistory(deps, { actor: 'test' });
+    await recordPrivateHistory(deps, { principal: operator('test') });
     if (t.config.kind === 'pglite') await t.database.close();
     env = envFor(t);
   });

@@ -3,6 +3,7 @@
  * imported into a fresh, empty database, gives the same events and every read-model table row for row. Without
  * ../shared the suite says so and does not run, except under CI=true, where the missing data is a failure.
  */
+import { operator } from '../../src/domain/access.ts';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -48,7 +49,7 @@ describe.runIf(present || isCi())('the signed ledger export of the PURL demo, an
       newId: sequentialIdsByPrefix(),
     };
     await loadDemo(deps, { sharedDataDir });
-    await recordPrivateHistory(deps, { actor: 'partner-desk' });
+    await recordPrivateHistory(deps, { principal: operator('partner-desk') });
     target = await openTestDatabase();
     tmp = await mkdtemp(path.join(os.tmpdir(), 'tranche-roundtrip-'));
   }, 180_000);

@@ -9,6 +9,7 @@
  *
  * Also: ledgerState / dumpProjections / expectRefusal, to prove that a refused command changed nothing.
  */
+import { operator } from '../../src/domain/access.ts';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -141,7 +142,7 @@ export async function openAppFixture(options: FixtureOptions = {}): Promise<AppF
     const db = test.database.db;
     const clock = fixedClock(NOW);
     const deps: AppDeps = { db, clock: () => clock.now(), newId: sequentialIdsByPrefix() };
-    const request: RequestContext = { actor: 'test' };
+    const request: RequestContext = { principal: operator('test') };
     if (options.rates !== false) await importFixtureRates(db);
     if (options.organisations !== false) await registerUsualOrganisations(deps, request);
     return { test, db, clock, deps, request, cleanup: () => test.cleanup() };

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Db } from '../../db/index.ts';
+import { requirePermission } from '../command.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { checkFlow, encodeFlows, type FlowRecord } from '../../domain/flow/flow.ts';
 import { FormatError } from '../../ingest/formats/types.ts';
@@ -19,6 +20,7 @@ export async function runImport(
   path: string,
   options: ImportOptions = {},
 ): Promise<ImportReport> {
+  requirePermission(request.principal, 'RunImport');
   const file = basename(path);
   const sha256 = await sha256Of(path);
   const importId = `${format.name}-${sha256.slice(0, 16)}${options.skipInvalid ? '-s' : ''}`;

@@ -11,6 +11,8 @@ import type { AppDeps, CommandResult, RequestContext } from '../deps.ts';
 import { ActivityRefused, importActivity } from './iati-activity.ts';
 import { ledgerVersions } from './iati-ledger.ts';
 import type { LifecycleStep } from './iati-lifecycle.ts';
+import { operator } from '../../domain/access.ts';
+import { requirePermission } from '../command.ts';
 import { fileSource } from './iati-source.ts';
 import { isImported, MAX_ERRORS, sha256Of } from './runs.ts';
 import type { ImportOptions, RowError } from './types.ts';
@@ -80,6 +82,7 @@ export async function importIati(
   path: string,
   options: IatiImportOptions = {},
 ): Promise<IatiImportReport> {
+  requirePermission(request.principal, 'RunImport');
   const file = basename(path);
   const sha256 = await sha256Of(path);
   const importId = `iati-${sha256.slice(0, 16)}${options.skipInvalid ? '-s' : ''}`;
@@ -124,7 +127,7 @@ export async function importIati(
     }
     // Commands run in the import's transaction (runCommand sees it is one); one request key would clash across them.
     const inner: AppDeps = { db: tx, clock: deps.clock, newId: deps.newId };
-    const actor: RequestContext = { actor: request.actor };
+    const actor: RequestContext = { principal: operator(request.principal.actor) };
     const created = new Set<string>();
     const versionOf = ledgerVersions(tx);
     const refusedActivities = new Set<number>();
@@ -243,7 +246,7 @@ async function recordCompleted(
             type: 'ImportCompleted',
             data: summary,
             meta: {
-              actor: request.actor,
+              actor: request.principal.actor,
               basis: 'official',
               evidence: summary.sourceId ? [summary.sourceId] : [],
               visibility,

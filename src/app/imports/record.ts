@@ -34,7 +34,7 @@ export async function record(
 ): Promise<Pick<ImportReport, 'existingFlows' | 'newOrganisations' | 'flows'>> {
   const today = deps.clock().toISOString().slice(0, 10);
   const meta = (basis: Basis, evidence: readonly string[]): EventMeta => ({
-    actor: request.actor,
+    actor: request.principal.actor,
     basis,
     evidence,
     visibility: options.visibility ?? 'public',

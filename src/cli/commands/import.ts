@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { type ImportFormat, type ImportReport, runImport } from '../../app/imports/engine.ts';
 import { ALL_IMPORT_FORMATS, IATI_FORMAT, importFormat } from '../../app/imports/formats.ts';
 import { type IatiImportReport, importIati } from '../../app/imports/iati.ts';
+import { operator } from '../../domain/access.ts';
 import { VISIBILITIES, type Visibility } from '../../domain/facts.ts';
 import { appDeps, type CliContext, defaultActor, withDatabase } from '../context.ts';
 import { EXIT, ReportedFailure, RequestInvalidError } from '../errors.ts';
@@ -109,7 +110,7 @@ export function registerImportCommand(program: Command, context: CliContext): vo
         if (name === IATI_FORMAT) {
           const onProgress = progressBar();
           const report = await withDatabase(context, 'tranche import iati', (database) =>
-            importIati(appDeps(database.db), { actor: defaultActor() }, file, {
+            importIati(appDeps(database.db), { principal: operator(defaultActor()) }, file, {
               dryRun: options.dryRun ?? false,
               skipInvalid: options.skipInvalid ?? false,
               visibility,
@@ -128,7 +129,7 @@ export function registerImportCommand(program: Command, context: CliContext): vo
         const onProgress = progressBar();
         const report = await withDatabase(context, `tranche import ${name}`, async (database) => {
           const format: ImportFormat = await importFormat(database.db, name, file);
-          return runImport(appDeps(database.db), { actor: defaultActor() }, format, file, {
+          return runImport(appDeps(database.db), { principal: operator(defaultActor()) }, format, file, {
             dryRun: options.dryRun ?? false,
             skipInvalid: options.skipInvalid ?? false,
             visibility: visibility satisfies Visibility,

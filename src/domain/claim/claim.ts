@@ -102,6 +102,9 @@ export const claimDecider: Decider<ClaimCommand, ClaimEvent, ClaimState> = {
   streamType: 'claim',
   initialState: { status: 'none' },
 
+  /** Curators record and link claims whichever organisation they work for. */
+  actingFor: () => null,
+
   decide(command, state) {
     switch (command.type) {
       case 'RecordClaim': {

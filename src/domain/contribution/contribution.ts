@@ -99,6 +99,10 @@ export const contributionDecider: Decider<ContributionCommand, ContributionEvent
   streamType: 'contribution',
   initialState: { status: 'none' },
 
+  /** The donor: only its own officers pledge, commit, pay, amend or withdraw its money. */
+  actingFor: (command, state) =>
+    command.type === 'PledgeContribution' ? command.donorId : state.status === 'none' ? null : state.donorId,
+
   decide(command, state) {
     switch (command.type) {
       case 'PledgeContribution': {

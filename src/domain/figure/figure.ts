@@ -56,6 +56,9 @@ export const figureDecider: Decider<FigureCommand, FigureEvent, FigureState> = {
   streamType: 'figure',
   initialState: { status: 'open' },
 
+  /** Curators adopt figures whichever organisation they work for. */
+  actingFor: () => null,
+
   decide(command, state) {
     const note = command.note?.trim() || null;
     switch (command.type) {

@@ -105,6 +105,9 @@ export const organisationDecider: Decider<OrganisationCommand, OrganisationEvent
   streamType: 'organisation',
   initialState: { status: 'unregistered' },
 
+  /** Registering organisations is the hub's and the administrators' work, not one organisation's. */
+  actingFor: () => null,
+
   decide(command, state) {
     switch (command.type) {
       case 'RegisterOrganisation': {

@@ -53,6 +53,13 @@ export const packageDecider: Decider<PackageCommand, PackageEvent, PackageState>
   streamType: 'package',
   initialState: { status: 'none' },
 
+  /** The recipient confirms what arrived; the package's coordinator does everything else. */
+  actingFor: (command, state) => {
+    if (command.type === 'ProposePackage') return command.coordinatorId;
+    if (state.status === 'none') return null;
+    return command.type === 'ConfirmReceipt' ? state.recipientId : state.coordinatorId;
+  },
+
   decide(command, state) {
     switch (command.type) {
       case 'ProposePackage': {

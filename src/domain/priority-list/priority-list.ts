@@ -41,6 +41,9 @@ export const priorityListDecider: Decider<PriorityListCommand, PriorityListEvent
   streamType: 'priority-list',
   initialState: { status: 'empty' },
 
+  /** The recipient drafts its list; each party approves for itself. */
+  actingFor: (command) => (command.type === 'DraftPriorityList' ? command.recipientId : command.approverId),
+
   decide(command, state) {
     switch (command.type) {
       case 'DraftPriorityList': {

@@ -96,6 +96,10 @@ export const requirementDecider: Decider<RequirementCommand, RequirementEvent, R
   streamType: 'requirement',
   initialState: { status: 'unlisted' },
 
+  /** The recipient whose need it is. */
+  actingFor: (command, state) =>
+    command.type === 'ListRequirement' ? command.recipientId : state.status === 'unlisted' ? null : state.recipientId,
+
   decide(command, state) {
     switch (command.type) {
       case 'ListRequirement': {

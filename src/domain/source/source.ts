@@ -59,6 +59,9 @@ export const sourceDecider: Decider<SourceCommand, SourceEvent, SourceState> = {
   streamType: 'source',
   initialState: { status: 'none' },
 
+  /** Curators record sources whichever organisation they work for. */
+  actingFor: () => null,
+
   decide(command, state) {
     switch (command.type) {
       case 'RecordSource': {

@@ -57,8 +57,10 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
     };
   });
 
-  app.get('/api/openapi.json', { schema: { summary: 'This API described in OpenAPI 3.1', tags: ['meta'] } }, () =>
-    app.swagger(),
+  app.get(
+    '/api/openapi.json',
+    { config: { access: 'public' }, schema: { summary: 'This API described in OpenAPI 3.1', tags: ['meta'] } },
+    () => app.swagger(),
   );
 }
 

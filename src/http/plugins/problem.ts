@@ -27,7 +27,14 @@ export const problemSchema = z
 export type Problem = z.infer<typeof problemSchema>;
 type FieldError = z.infer<typeof fieldError>;
 
-const STATUS_OF_KIND: Record<DomainErrorKind, number> = { invalid: 400, rule: 422, 'not-found': 404, conflict: 409 };
+const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
+  invalid: 400,
+  rule: 422,
+  'not-found': 404,
+  conflict: 409,
+  unauthenticated: 401,
+  forbidden: 403,
+};
 /** Codes whose status the kind does not decide (the IETF Idempotency-Key draft answers a reused key with 422). */
 const STATUS_OF_CODE: Readonly<Record<string, number>> = { 'idempotency-key-reused': 422 };
 
@@ -143,6 +150,7 @@ function toProblem(error: FastifyError, request: FastifyRequest): Problem {
   const known = error.code ? FASTIFY_ERRORS[error.code] : undefined;
   if (known) return problem(request, known.status, known.code, error.message);
   const status = error.statusCode ?? 500;
+  if (status === 429) return problem(request, 429, 'too-many-requests', error.message);
   if (status >= 400 && status < 500) return problem(request, status, 'request-refused', error.message);
   return problem(request, 500, 'internal-error', 'something went wrong on our side; it has been logged', {
     requestId: String(request.id),

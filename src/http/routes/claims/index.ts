@@ -24,6 +24,7 @@ export const claimRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { deps 
   app.post(
     '/api/claims',
     {
+      config: { access: 'RecordClaim' },
       schema: {
         summary: 'Record one fact a source states: who, which stage, how much, when, and the sentence',
         tags,
@@ -41,6 +42,7 @@ export const claimRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { deps 
   app.post(
     '/api/claims/:id/links',
     {
+      config: { access: 'LinkClaim' },
       schema: {
         summary: 'Link a claim, as evidence, to the ledger event it supports',
         tags,
@@ -59,6 +61,7 @@ export const claimRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { deps 
   app.post(
     '/api/figures/adopt',
     {
+      config: { access: 'AdoptClaim' },
       schema: {
         summary: 'Adopt one of several conflicting reported values (a claim), or a range, as the figure to show',
         tags,
@@ -72,7 +75,10 @@ export const claimRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { deps 
 
   app.get(
     '/api/claims/:id',
-    { schema: { summary: 'One claim with its source', tags, params: idParams, response: { 200: claimSchema } } },
+    {
+      config: { access: 'public' },
+      schema: { summary: 'One claim with its source', tags, params: idParams, response: { 200: claimSchema } },
+    },
     async (request) => {
       const claim = await getClaim(deps.db, request.params.id);
       if (!claim) throw notFound('claim-unknown', `no claim "${request.params.id}"`);
@@ -83,6 +89,7 @@ export const claimRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { deps 
   app.get(
     '/api/figures',
     {
+      config: { access: 'public' },
       schema: {
         summary: 'Every figure reported about a package or a contribution, stage by stage, and the adopted one',
         tags,
@@ -96,6 +103,7 @@ export const claimRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { deps 
   app.get(
     '/api/facts',
     {
+      config: { access: 'public' },
       schema: {
         summary:
           'Facts: recorded claims grouped by donors, stage and amount, each once with every source that states it',

@@ -38,6 +38,7 @@ export const contributionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
   app.post(
     '/api/contributions',
     {
+      config: { access: 'PledgeContribution' },
       schema: {
         summary: 'Pledge money to a package (or to general support in a category)',
         tags,
@@ -55,7 +56,10 @@ export const contributionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
   const change = { tags, headers: commandHeaders, params: idParams, response: appliedResponses };
   app.post(
     '/api/contributions/:id/commit',
-    { schema: { ...change, summary: 'Commit a pledge (its amount, or a new one)', body: moneyChangeSchema } },
+    {
+      config: { access: 'CommitContribution' },
+      schema: { ...change, summary: 'Commit a pledge (its amount, or a new one)', body: moneyChangeSchema },
+    },
     async (request, reply) => {
       const [context, input] = commandInput(request);
       return applied(reply, await commitContribution(deps, context, request.params.id, input));
@@ -64,7 +68,10 @@ export const contributionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
 
   app.post(
     '/api/contributions/:id/payments',
-    { schema: { ...change, summary: 'Record a payment against a commitment', body: paymentSchema } },
+    {
+      config: { access: 'PayContribution' },
+      schema: { ...change, summary: 'Record a payment against a commitment', body: paymentSchema },
+    },
     async (request, reply) => {
       const [context, input] = commandInput(request);
       return applied(reply, await payContribution(deps, context, request.params.id, input));
@@ -73,7 +80,10 @@ export const contributionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
 
   app.post(
     '/api/contributions/:id/amend',
-    { schema: { ...change, summary: 'Change the amount promised, saying why', body: amendContributionSchema } },
+    {
+      config: { access: 'AmendContribution' },
+      schema: { ...change, summary: 'Change the amount promised, saying why', body: amendContributionSchema },
+    },
     async (request, reply) => {
       const [context, input] = commandInput(request);
       return applied(reply, await amendContribution(deps, context, request.params.id, input));
@@ -82,7 +92,10 @@ export const contributionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
 
   app.post(
     '/api/contributions/:id/withdraw',
-    { schema: { ...change, summary: 'Withdraw an unpaid contribution', body: reasonSchema } },
+    {
+      config: { access: 'WithdrawContribution' },
+      schema: { ...change, summary: 'Withdraw an unpaid contribution', body: reasonSchema },
+    },
     async (request, reply) => {
       const [context, input] = commandInput(request);
       return applied(reply, await withdrawContribution(deps, context, request.params.id, input));
@@ -92,6 +105,7 @@ export const contributionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
   app.get(
     '/api/contributions',
     {
+      config: { access: 'public' },
       schema: {
         summary: 'Contributions, newest pledge first',
         tags,
@@ -108,6 +122,7 @@ export const contributionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
   app.get(
     '/api/contributions/:id',
     {
+      config: { access: 'public' },
       schema: {
         summary: 'One contribution',
         tags,
@@ -130,6 +145,7 @@ export const contributionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
   app.get(
     '/api/contributions/:id/timeline',
     {
+      config: { access: 'public' },
       schema: {
         summary: "A contribution's history, with evidence",
         tags,

@@ -16,6 +16,7 @@ export const eventRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { deps 
   app.get(
     '/api/events',
     {
+      config: { access: 'public' },
       schema: {
         summary: 'Live updates (text/event-stream): the ledger head, each time it moves',
         tags: ['ledger'],

@@ -52,6 +52,7 @@ export const exportRoutes: FastifyPluginAsyncZod<RouteDeps & { readonly iatiPubl
   app.get(
     '/api/exports/:table.csv',
     {
+      config: { access: 'public' },
       schema: {
         summary: 'One read model as CSV: a header row of column names, then its rows in the order of its key',
         tags,
@@ -65,6 +66,7 @@ export const exportRoutes: FastifyPluginAsyncZod<RouteDeps & { readonly iatiPubl
   app.get(
     '/api/exports/:table.json',
     {
+      config: { access: 'public' },
       schema: {
         summary:
           'One read model as a JSON array of objects; tranche.json: every read model in one document with the ledger head',
@@ -82,6 +84,7 @@ export const exportRoutes: FastifyPluginAsyncZod<RouteDeps & { readonly iatiPubl
   app.get(
     '/api/exports/tranche.xlsx',
     {
+      config: { access: 'public' },
       schema: {
         summary: 'Every read model as an XLSX workbook, one sheet per table',
         tags,
@@ -97,6 +100,7 @@ export const exportRoutes: FastifyPluginAsyncZod<RouteDeps & { readonly iatiPubl
   app.get(
     '/api/exports/iati.xml',
     {
+      config: { access: 'public' },
       schema: {
         summary:
           'The public packages as IATI 2.03 activities and their contributions as transactions, valid against the IATI 2.03 schema',

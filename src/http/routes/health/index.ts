@@ -15,6 +15,7 @@ export const healthRoutes: FastifyPluginAsyncZod<HealthOptions> = async (app, { 
   app.get(
     '/health',
     {
+      config: { access: 'public' },
       schema: { summary: 'Is the server up, and on which database?', tags: ['meta'], response: { 200: healthSchema } },
     },
     async () => {

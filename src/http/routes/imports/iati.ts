@@ -80,6 +80,7 @@ export const iatiImportRoute: FastifyPluginAsyncZod<RouteDeps> = async (app, { d
   app.withTypeProvider<ZodTypeProvider>().post(
     '/api/imports/iati',
     {
+      config: { access: 'RunImport' },
       bodyLimit: UPLOAD_LIMIT,
       schema: {
         summary: 'Import IATI 2.03 activities (the XML file as the body): packages, organisations, contributions',

@@ -56,6 +56,7 @@ export const importRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { deps
     scope.withTypeProvider<ZodTypeProvider>().post(
       '/api/imports/:format',
       {
+        config: { access: 'RunImport' },
         bodyLimit: UPLOAD_LIMIT,
         schema: {
           summary:

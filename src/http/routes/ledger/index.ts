@@ -22,6 +22,7 @@ export const ledgerRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { deps
   app.get(
     '/api/ledger/verify',
     {
+      config: { access: 'public' },
       schema: {
         summary: 'Recompute the hash chain and name the first event that does not match (200 either way)',
         tags: ['ledger'],

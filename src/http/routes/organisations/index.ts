@@ -26,6 +26,7 @@ export const organisationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
   app.post(
     '/api/organisations',
     {
+      config: { access: 'RegisterOrganisation' },
       schema: {
         summary: 'Register an organisation (state, coordinating command, supplier, coalition, …)',
         tags,
@@ -43,6 +44,7 @@ export const organisationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
   app.patch(
     '/api/organisations/:id',
     {
+      config: { access: 'AmendOrganisation' },
       schema: {
         summary: 'Amend an organisation: names, members, ISO code',
         tags,
@@ -61,6 +63,7 @@ export const organisationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
   app.get(
     '/api/organisations',
     {
+      config: { access: 'public' },
       schema: {
         summary: 'List organisations',
         tags,
@@ -74,6 +77,7 @@ export const organisationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
   app.get(
     '/api/organisations/:id',
     {
+      config: { access: 'public' },
       schema: {
         summary: 'One organisation, with its donor totals when it is a donor (alone or through a coalition)',
         tags,
@@ -93,6 +97,7 @@ export const organisationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
   app.get(
     '/api/organisations/:id/timeline',
     {
+      config: { access: 'public' },
       schema: {
         summary: "An organisation's history: its own events and its contributions', with evidence",
         tags,

@@ -24,6 +24,7 @@ export const overviewRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { de
   app.get(
     '/api/summary',
     {
+      config: { access: 'public' },
       schema: {
         summary: 'Totals by stage, the pledge-to-delivery gap and its lag, and packages by status',
         tags,
@@ -37,6 +38,7 @@ export const overviewRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { de
   app.get(
     '/api/donors',
     {
+      config: { access: 'public' },
       schema: {
         summary: "Every donor's totals by stage, median days from pledge to delivery and coalitions, in one answer",
         tags,
@@ -50,6 +52,7 @@ export const overviewRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { de
   app.get(
     '/api/totals',
     {
+      config: { access: 'public' },
       schema: {
         summary: 'Totals by stage and by donor, category and/or month: the rows behind the charts',
         tags,
@@ -70,6 +73,7 @@ export const overviewRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { de
   app.get(
     '/api/categories',
     {
+      config: { access: 'public' },
       schema: {
         summary: 'The categories of assistance, with their labels in uk / en / ru',
         tags,

@@ -43,6 +43,7 @@ export const packageRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { dep
   app.post(
     '/api/packages',
     {
+      config: { access: 'ProposePackage' },
       schema: {
         summary: 'Propose a package: its lines, target value, coordinator and supplier',
         tags,
@@ -60,7 +61,10 @@ export const packageRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { dep
   const step = { tags, headers: commandHeaders, params: idParams, response: appliedResponses };
   app.post(
     '/api/packages/:id/validate',
-    { schema: { ...step, summary: 'The coordinator validates a proposed package', body: validatePackageSchema } },
+    {
+      config: { access: 'ValidatePackage' },
+      schema: { ...step, summary: 'The coordinator validates a proposed package', body: validatePackageSchema },
+    },
     async (request, reply) => {
       const [context, input] = commandInput(request);
       return applied(reply, await validatePackage(deps, context, request.params.id, input));
@@ -69,7 +73,10 @@ export const packageRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { dep
 
   app.post(
     '/api/packages/:id/fund',
-    { schema: { ...step, summary: 'Mark a validated package funded (a commitment is needed)', body: factsOnlySchema } },
+    {
+      config: { access: 'FundPackage' },
+      schema: { ...step, summary: 'Mark a validated package funded (a commitment is needed)', body: factsOnlySchema },
+    },
     async (request, reply) => {
       const [context, input] = commandInput(request);
       return applied(reply, await fundPackage(deps, context, request.params.id, input));
@@ -78,7 +85,10 @@ export const packageRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { dep
 
   app.post(
     '/api/packages/:id/contract',
-    { schema: { ...step, summary: 'Record the contract with the supplier', body: contractPackageSchema } },
+    {
+      config: { access: 'ContractPackage' },
+      schema: { ...step, summary: 'Record the contract with the supplier', body: contractPackageSchema },
+    },
     async (request, reply) => {
       const [context, input] = commandInput(request);
       return applied(reply, await contractPackage(deps, context, request.params.id, input));
@@ -87,7 +97,10 @@ export const packageRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { dep
 
   app.post(
     '/api/packages/:id/shipments',
-    { schema: { ...step, summary: 'Record a shipment: which lines, how many', body: dispatchShipmentSchema } },
+    {
+      config: { access: 'DispatchShipment' },
+      schema: { ...step, summary: 'Record a shipment: which lines, how many', body: dispatchShipmentSchema },
+    },
     async (request, reply) => {
       const [context, input] = commandInput(request);
       return applied(reply, await dispatchShipment(deps, context, request.params.id, input));
@@ -97,6 +110,7 @@ export const packageRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { dep
   app.post(
     '/api/packages/:id/receipts',
     {
+      config: { access: 'ConfirmReceipt' },
       schema: {
         ...step,
         summary: 'The recipient confirms what arrived (partly, or in full)',
@@ -111,7 +125,10 @@ export const packageRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { dep
 
   app.post(
     '/api/packages/:id/close',
-    { schema: { ...step, summary: 'Close a delivered package', body: factsOnlySchema } },
+    {
+      config: { access: 'ClosePackage' },
+      schema: { ...step, summary: 'Close a delivered package', body: factsOnlySchema },
+    },
     async (request, reply) => {
       const [context, input] = commandInput(request);
       return applied(reply, await closePackage(deps, context, request.params.id, input));
@@ -120,7 +137,10 @@ export const packageRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { dep
 
   app.post(
     '/api/packages/:id/cancel',
-    { schema: { ...step, summary: 'Cancel a package before anything is shipped', body: reasonSchema } },
+    {
+      config: { access: 'CancelPackage' },
+      schema: { ...step, summary: 'Cancel a package before anything is shipped', body: reasonSchema },
+    },
     async (request, reply) => {
       const [context, input] = commandInput(request);
       return applied(reply, await cancelPackage(deps, context, request.params.id, input));
@@ -130,6 +150,7 @@ export const packageRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { dep
   app.get(
     '/api/packages',
     {
+      config: { access: 'public' },
       schema: {
         summary: 'The package pipeline: status and funded, paid and delivered shares',
         tags,
@@ -146,6 +167,7 @@ export const packageRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { dep
   app.get(
     '/api/packages/:id',
     {
+      config: { access: 'public' },
       schema: {
         summary: 'One package: lines, shipments, receipts, contributions and conflicting reported figures',
         tags,
@@ -165,6 +187,7 @@ export const packageRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { dep
   app.get(
     '/api/packages/:id/timeline',
     {
+      config: { access: 'public' },
       schema: {
         summary: "A package's history, with evidence",
         tags,

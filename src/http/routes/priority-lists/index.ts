@@ -26,6 +26,7 @@ export const priorityListRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
   app.post(
     '/api/priority-lists',
     {
+      config: { access: 'DraftPriorityList' },
       schema: {
         summary: "Draft (or redraft) a recipient's ranked list of requirements for a month",
         tags,
@@ -45,6 +46,7 @@ export const priorityListRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
   app.post(
     '/api/priority-lists/:recipientId/:period/approve',
     {
+      config: { access: 'ApprovePriorityList' },
       schema: {
         summary: 'Approve a priority list (each party approves once)',
         tags,
@@ -64,6 +66,7 @@ export const priorityListRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
   app.get(
     '/api/priority-lists',
     {
+      config: { access: 'public' },
       schema: {
         summary: 'Priority lists, newest month first',
         tags,
@@ -76,7 +79,10 @@ export const priorityListRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
 
   app.get(
     '/api/priority-lists/:recipientId/:period',
-    { schema: { summary: 'One priority list', tags, params: listParams, response: { 200: priorityListSchema } } },
+    {
+      config: { access: 'public' },
+      schema: { summary: 'One priority list', tags, params: listParams, response: { 200: priorityListSchema } },
+    },
     async (request) => {
       const [list] = await listPriorityLists(deps.db, request.params);
       if (!list)

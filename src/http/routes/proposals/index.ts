@@ -23,6 +23,7 @@ export const proposalRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { de
   app.get(
     '/api/sources/:id/proposals',
     {
+      config: { access: 'public' },
       schema: {
         summary: "The claims extraction proposes from a source's text, each with its review and what the ledger holds",
         tags,
@@ -40,6 +41,7 @@ export const proposalRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { de
   app.post(
     '/api/sources/:id/proposals/:key/accept',
     {
+      config: { access: 'RecordClaim' },
       schema: {
         summary: 'Accept a proposal as a claim (the fields given override it), linked to an event with linkTo',
         tags,
@@ -59,6 +61,7 @@ export const proposalRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { de
   app.post(
     '/api/sources/:id/proposals/:key/reject',
     {
+      config: { access: 'RejectProposal' },
       schema: {
         summary: 'Reject a proposal, with the reason',
         tags,

@@ -71,6 +71,7 @@ export const recordRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { deps
   app.get(
     '/api/records',
     {
+      config: { access: 'public' },
       schema: {
         summary: 'The records and the sources behind a figure: each contribution’s share of a stage’s total',
         tags,

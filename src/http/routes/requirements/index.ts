@@ -34,6 +34,7 @@ export const requirementRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, {
   app.post(
     '/api/requirements',
     {
+      config: { access: 'ListRequirement' },
       schema: {
         summary: "List a recipient's requirement",
         tags,
@@ -51,7 +52,10 @@ export const requirementRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, {
   const change = { tags, headers: commandHeaders, params: idParams, response: appliedResponses };
   app.patch(
     '/api/requirements/:id',
-    { schema: { ...change, summary: 'Amend a requirement', body: amendRequirementSchema } },
+    {
+      config: { access: 'AmendRequirement' },
+      schema: { ...change, summary: 'Amend a requirement', body: amendRequirementSchema },
+    },
     async (request, reply) => {
       const [context, input] = commandInput(request);
       return applied(reply, await amendRequirement(deps, context, request.params.id, input));
@@ -60,7 +64,10 @@ export const requirementRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, {
 
   app.post(
     '/api/requirements/:id/reprioritise',
-    { schema: { ...change, summary: "Change a requirement's priority rank", body: reprioritiseRequirementSchema } },
+    {
+      config: { access: 'ReprioritiseRequirement' },
+      schema: { ...change, summary: "Change a requirement's priority rank", body: reprioritiseRequirementSchema },
+    },
     async (request, reply) => {
       const [context, input] = commandInput(request);
       return applied(reply, await reprioritiseRequirement(deps, context, request.params.id, input));
@@ -69,7 +76,10 @@ export const requirementRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, {
 
   app.post(
     '/api/requirements/:id/withdraw',
-    { schema: { ...change, summary: 'Withdraw a requirement', body: reasonSchema } },
+    {
+      config: { access: 'WithdrawRequirement' },
+      schema: { ...change, summary: 'Withdraw a requirement', body: reasonSchema },
+    },
     async (request, reply) => {
       const [context, input] = commandInput(request);
       return applied(reply, await withdrawRequirement(deps, context, request.params.id, input));
@@ -79,6 +89,7 @@ export const requirementRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, {
   app.get(
     '/api/requirements',
     {
+      config: { access: 'public' },
       schema: {
         summary: 'Requirements in priority order, with how much of each is covered, funded and delivered',
         tags,
@@ -96,6 +107,7 @@ export const requirementRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, {
   app.get(
     '/api/requirements/:id',
     {
+      config: { access: 'public' },
       schema: {
         summary: 'One requirement with its coverage',
         tags,

@@ -24,6 +24,7 @@ export const sourceRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { deps
   app.post(
     '/api/sources',
     {
+      config: { access: 'RecordSource' },
       schema: {
         summary: 'Record a source: an article, a statement, a report',
         tags,
@@ -41,6 +42,7 @@ export const sourceRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { deps
   app.post(
     '/api/sources/import',
     {
+      config: { access: 'RecordSource' },
       schema: {
         summary:
           'Record a source from a document (text or a saved HTML page), grouped with its other language versions',
@@ -76,6 +78,7 @@ export const sourceRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { deps
     scope.withTypeProvider<ZodTypeProvider>().post(
       '/api/sources/extract',
       {
+        config: { access: 'RecordSource' },
         schema: {
           summary: 'The aid claims a document states, with where each sentence is; records nothing',
           description:
@@ -93,6 +96,7 @@ export const sourceRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { deps
   app.get(
     '/api/sources',
     {
+      config: { access: 'public' },
       schema: {
         summary: 'The feed of sources, newest first, each with the claims taken from it',
         tags,
@@ -109,6 +113,7 @@ export const sourceRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { deps
   app.get(
     '/api/sources/:id',
     {
+      config: { access: 'public' },
       schema: {
         summary: 'One source with its full text and claims',
         tags,
@@ -126,6 +131,7 @@ export const sourceRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { deps
   app.get(
     '/api/stories',
     {
+      config: { access: 'public' },
       schema: {
         summary: 'Stories, newest first: the versions of each in several languages',
         tags,
