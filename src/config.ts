@@ -24,6 +24,11 @@ export interface Config {
   readonly signingKey: SigningKeyConfig | undefined;
   /** The reporting organisation of the IATI export: TRANCHE_IATI_PUBLISHER_REF, _NAME and _TYPE. */
   readonly iatiPublisher: IatiPublisher;
+  /**
+   * TRANCHE_BEHIND_PROXY=1: Tranche is served over HTTPS by a reverse proxy, so session cookies are Secure and the
+   * client's address (for rate limits) and protocol come from X-Forwarded-For and X-Forwarded-Proto.
+   */
+  readonly behindProxy: boolean;
 }
 
 /** Where `npm run web:build` (and `npm start`) put the web app. */
@@ -56,6 +61,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     debug: env.TRANCHE_DEBUG === '1' || env.TRANCHE_DEBUG === 'true',
     signingKey: signingKey(env.TRANCHE_SIGNING_KEY, cwd),
     iatiPublisher: iatiPublisher(env),
+    behindProxy: env.TRANCHE_BEHIND_PROXY === '1' || env.TRANCHE_BEHIND_PROXY === 'true',
   };
 }
 

@@ -9,6 +9,7 @@ import { registerLedgerCommands } from './commands/ledger.ts';
 import { registerLedgerFileCommands } from './commands/ledger-file.ts';
 import { registerOrgCommands } from './commands/org.ts';
 import { registerPackageCommands } from './commands/package.ts';
+import { registerPeopleCommands } from './commands/people.ts';
 import { registerPriorityListCommands } from './commands/priority-list.ts';
 import { registerRequirementCommands } from './commands/requirement.ts';
 import { registerServeCommand } from './commands/serve.ts';
@@ -47,5 +48,6 @@ export function buildProgram(context: CliContext, io: CliIo): Command {
   registerExtractCommand(program, context);
   registerExportCommands(program, context);
   registerImportCommand(program, context);
+  registerPeopleCommands(program, context);
   return program;
 }

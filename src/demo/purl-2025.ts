@@ -2,7 +2,6 @@ import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { commitContribution, payContribution, pledgeContribution } from '../app/contributions.ts';
 import type { AppDeps, CommandResult, RequestContext } from '../app/deps.ts';
-import { operator } from '../domain/access.ts';
 import { registerOrganisation } from '../app/organisations.ts';
 import {
   confirmReceipt,
@@ -15,8 +14,10 @@ import {
 import { importEcbRates } from '../app/rates.ts';
 import { approvePriorityList, draftPriorityList, listRequirement } from '../app/requirements.ts';
 import { adoptFigure, linkClaim, recordClaim, recordSource } from '../app/sources.ts';
+import { operator } from '../domain/access.ts';
 import { DEMO_ORGANISATIONS } from './organisations.ts';
 import { DEMO_PACKAGES, DEMO_REQUIREMENTS, type DemoPackage } from './packages.ts';
+import { addDemoPeople } from './people.ts';
 import { DEMO_SOURCES, NORDIC_FIGURES, SEED_SOURCE } from './sources.ts';
 
 export interface DemoOptions {
@@ -116,8 +117,13 @@ export async function loadDemo(deps: AppDeps, options: DemoOptions): Promise<{ e
     occurredOn: '2025-08-12',
   });
 
+  const people = await addDemoPeople(deps, request);
   const head = await deps.db.selectFrom('ledger_head').select('seq').executeTakeFirstOrThrow();
   log(`demo loaded: ${head.seq} events`);
+  log('Sign in as (passwords shown this once; `tranche user password <id>` sets a new one):');
+  for (const person of people) {
+    log(`  ${person.id.padEnd(12)} ${person.password}   ${person.grant.role} for ${person.grant.organisationId}`);
+  }
   return { events: Number(head.seq) };
 }
 

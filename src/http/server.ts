@@ -1,3 +1,4 @@
+import helmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance, type FastifyServerOptions, type RouteOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../app/deps.ts';
@@ -5,6 +6,7 @@ import type { IatiPublisher } from '../ingest/exporters/iati-publisher.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
 import { installProblemHandling, replyWithProblem } from './plugins/problem.ts';
+import { auditRoutes } from './routes/audit/index.ts';
 import { claimRoutes } from './routes/claims/index.ts';
 import { contributionRoutes } from './routes/contributions/index.ts';
 import { eventRoutes } from './routes/events/index.ts';
@@ -15,6 +17,7 @@ import { ledgerRoutes } from './routes/ledger/index.ts';
 import { organisationRoutes } from './routes/organisations/index.ts';
 import { overviewRoutes } from './routes/overview/index.ts';
 import { packageRoutes } from './routes/packages/index.ts';
+import { peopleRoutes } from './routes/people/index.ts';
 import { priorityListRoutes } from './routes/priority-lists/index.ts';
 import { proposalRoutes } from './routes/proposals/index.ts';
 import { recordRoutes } from './routes/records/index.ts';
@@ -34,8 +37,11 @@ export interface ServerOptions {
   readonly onRoute?: (route: RouteOptions) => void;
   /** The built web app (web/dist) to serve at / and /uk, /en, /ru; the API alone when absent. */
   readonly webRoot?: string;
-  /** Mark session cookies Secure (set when Tranche is served over HTTPS, e.g. behind a proxy). */
-  readonly secureCookies?: boolean;
+  /**
+   * Served over HTTPS by a reverse proxy: session cookies are Secure, and the client's address and protocol come
+   * from X-Forwarded-For and X-Forwarded-Proto.
+   */
+  readonly behindProxy?: boolean;
   /** Sign-in attempts per minute from one address (default 10), and requests per minute per API token (600). */
   readonly signInsPerMinute?: number;
   readonly tokenRequestsPerMinute?: number;
@@ -57,6 +63,7 @@ export async function buildServer(
     // Longer than any id, so that a too-long id is a 400 naming the field rather than an unknown route.
     routerOptions: { maxParamLength: 500 },
     frameworkErrors: replyWithProblem,
+    trustProxy: options.behindProxy ?? false,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -68,6 +75,27 @@ export async function buildServer(
     if (request.body === undefined && (request.method === 'POST' || request.method === 'PATCH')) request.body = {};
   });
 
+  // Security headers on every answer. Scripts only from Tranche itself; inline styles are allowed because charts and
+  // the map set style attributes; nothing may frame the pages.
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    // HSTS only where HTTPS is certain; on plain http://localhost it would be ignored anyway.
+    hsts: options.behindProxy === true,
+  });
   await app.register(authPlugin, {
     deps,
     tokenRequestsPerMinute: options.tokenRequestsPerMinute ?? 600,
@@ -76,7 +104,7 @@ export async function buildServer(
   const routeDeps = { deps };
   await app.register(sessionRoutes, {
     deps,
-    secureCookies: options.secureCookies ?? false,
+    secureCookies: options.behindProxy ?? false,
     signInsPerMinute: options.signInsPerMinute ?? 10,
   });
   await app.register(healthRoutes, { deps, databaseKind: deps.databaseKind ?? 'unknown' });
@@ -94,6 +122,8 @@ export async function buildServer(
   await app.register(exportRoutes, { deps, iatiPublisher: deps.iatiPublisher });
   await app.register(importRoutes, routeDeps);
   await app.register(eventRoutes, routeDeps);
+  await app.register(peopleRoutes, routeDeps);
+  await app.register(auditRoutes, routeDeps);
   if (options.webRoot) await registerWebApp(app, options.webRoot);
   await app.ready();
   return app;

@@ -62,7 +62,7 @@ describe('sign-in, sessions and tokens', () => {
     const pledged = await app.inject({ method: 'POST', url: '/api/contributions', payload: pledge, headers: full });
     expect(pledged.statusCode, pledged.body).toBe(201);
     const id = pledged.json<{ id: string }>().id;
-    const timeline = await app.inject({ url: `/api/contributions/${id}/timeline` });
+    const timeline = await app.inject({ url: `/api/contributions/${id}/timeline`, headers });
     expect(timeline.json<{ actor: string }[]>()[0]?.actor).toBe('person:olena');
 
     const forOthers = await app.inject({

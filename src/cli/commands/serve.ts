@@ -34,11 +34,19 @@ async function start(context: CliContext, database: Database, deps: AppDeps, dem
   if (!web) context.note(`warning: no web app in ${webDir} (npm run web:build): serving the API only`);
   const app = await buildServer(
     { ...deps, databaseKind: database.kind, iatiPublisher: context.config.iatiPublisher },
-    web ? { webRoot: webDir } : {},
+    { ...(web ? { webRoot: webDir } : {}), behindProxy: context.config.behindProxy },
   );
   try {
     const address = await app.listen({ host, port });
     context.out(`Tranche is running at http://localhost:${new URL(address).port}`);
+    const { hasPeople } = await import('../../app/authentication.ts');
+    if (!(await hasPeople(deps.db))) {
+      context.note(
+        'No one can sign in yet. Stop the server and add the first administrator (a password is generated and shown once):\n' +
+          '  npm run tranche -- user add admin --name "Administrator"\n' +
+          '  npm run tranche -- user role admin --org "*" --role administrator',
+      );
+    }
   } catch (error) {
     await app.close().catch(() => {});
     throw error;

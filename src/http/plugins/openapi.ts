@@ -44,7 +44,8 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
     transform: jsonSchemaTransform,
     transformObject: (document) => withoutUnusedInputs(jsonSchemaTransformObject(document)),
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  // Swagger UI's page runs an inline script: staticCSP gives its own pages a policy with that script's hash.
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   // Every documented route may answer with a problem.
   app.addHook('onRoute', (route) => {
