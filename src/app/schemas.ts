@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { CLAIM_STAGES, SUBJECT_TYPES } from '../domain/claim/claim.ts';
 import { EVERY_ORGANISATION, ROLES } from '../domain/access.ts';
+import { CLAIM_STAGES, SUBJECT_TYPES } from '../domain/claim/claim.ts';
 import { BASES, LANGUAGES, VISIBILITIES } from '../domain/facts.ts';
 import { ORGANISATION_KINDS } from '../domain/organisation/organisation.ts';
 
@@ -11,15 +11,19 @@ import { ORGANISATION_KINDS } from '../domain/organisation/organisation.ts';
 const id = z.string().min(1).max(100).describe('lower-case letters, digits and . _ : -');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written as YYYY-MM-DD');
 const decimal = z
-  .union([z.string(), z.number()])
+  .union([z.string().max(60), z.number()])
   .transform((value) => String(value))
   .describe('a decimal number as a string, e.g. "500000000.00"');
 
-const moneySchema = z.strictObject({ amount: decimal, currency: z.string().describe('ISO 4217 code') });
+/** Free text with an upper bound: a title, a reason, a publisher. A source's own text is bounded by the body limit. */
+const text = (max: number) => z.string().max(max);
+const code = text(10);
+
+const moneySchema = z.strictObject({ amount: decimal, currency: code.describe('ISO 4217 code') });
 const localizedTextSchema = z.strictObject({
-  uk: z.string().optional(),
-  en: z.string().optional(),
-  ru: z.string().optional(),
+  uk: text(2000).optional(),
+  en: text(2000).optional(),
+  ru: text(2000).optional(),
 });
 
 /** Facts every command may carry: when it happened, how it is known, the sources behind it, the version seen. */
@@ -40,7 +44,7 @@ export const registerOrganisationSchema = z.strictObject({
   id,
   kind: z.enum(ORGANISATION_KINDS),
   names: localizedTextSchema,
-  iso3166: z.string().nullable().optional(),
+  iso3166: code.nullable().optional(),
   members: z.array(id).optional(),
   visibility,
   ...factSchema,
@@ -48,15 +52,15 @@ export const registerOrganisationSchema = z.strictObject({
 export const amendOrganisationSchema = z.strictObject({
   names: localizedTextSchema.optional(),
   members: z.array(id).optional(),
-  iso3166: z.string().nullable().optional(),
+  iso3166: code.nullable().optional(),
   ...factSchema,
 });
 
 const requirementFields = {
   title: localizedTextSchema,
-  category: z.string(),
+  category: text(100),
   quantity: z.number().nullable().optional(),
-  unit: z.string().nullable().optional(),
+  unit: text(50).nullable().optional(),
   estimatedValue: moneySchema.nullable().optional(),
 };
 export const listRequirementSchema = z.strictObject({
@@ -69,18 +73,18 @@ export const listRequirementSchema = z.strictObject({
 });
 export const amendRequirementSchema = z.strictObject({
   title: localizedTextSchema.optional(),
-  category: z.string().optional(),
+  category: text(100).optional(),
   quantity: z.number().nullable().optional(),
-  unit: z.string().nullable().optional(),
+  unit: text(50).nullable().optional(),
   estimatedValue: moneySchema.nullable().optional(),
   ...factSchema,
 });
 export const reprioritiseRequirementSchema = z.strictObject({ priorityRank: z.number().int(), ...factSchema });
-export const reasonSchema = z.strictObject({ reason: z.string(), ...factSchema });
+export const reasonSchema = z.strictObject({ reason: text(2000), ...factSchema });
 
 export const draftPriorityListSchema = z.strictObject({
   recipientId: id,
-  period: z.string().describe('YYYY-MM'),
+  period: text(7).describe('YYYY-MM'),
   requirementIds: z.array(id),
   visibility,
   ...factSchema,
@@ -90,16 +94,16 @@ export const approvePriorityListSchema = z.strictObject({ approverId: id, ...fac
 const lineSchema = z.strictObject({
   lineId: id.optional(),
   requirementId: id.nullable().optional(),
-  description: z.string(),
-  category: z.string().optional(),
+  description: text(2000),
+  category: text(100).optional(),
   quantity: z.number().nullable().optional(),
-  unit: z.string().nullable().optional(),
+  unit: text(50).nullable().optional(),
   value: moneySchema.nullable().optional(),
 });
 const rateSchema = z
   .strictObject({
-    eur: z.string().optional().describe('euros per unit of the original currency, as the source states it'),
-    usd: z.string().optional().describe('US dollars per unit of the original currency, as the source states it'),
+    eur: text(60).optional().describe('euros per unit of the original currency, as the source states it'),
+    usd: text(60).optional().describe('US dollars per unit of the original currency, as the source states it'),
   })
   .optional();
 export const proposePackageSchema = z.strictObject({
@@ -108,7 +112,7 @@ export const proposePackageSchema = z.strictObject({
   recipientId: id,
   coordinatorId: id,
   supplierId: id.nullable().optional(),
-  category: z.string(),
+  category: text(100),
   targetValue: moneySchema,
   rate: rateSchema,
   lines: z.array(lineSchema).max(500),
@@ -119,7 +123,7 @@ export const validatePackageSchema = z.strictObject({ coordinatorId: id, ...fact
 export const factsOnlySchema = z.strictObject({ ...factSchema });
 export const contractPackageSchema = z.strictObject({
   supplierId: id,
-  contractReference: z.string().nullable().optional(),
+  contractReference: text(200).nullable().optional(),
   ...factSchema,
 });
 const lineQuantitySchema = z.strictObject({ lineId: id, quantity: z.number().nullable().optional() });
@@ -140,7 +144,7 @@ export const pledgeContributionSchema = z.strictObject({
   id: id.optional(),
   donorId: id,
   packageId: id.nullable().optional(),
-  category: z.string().nullable().optional(),
+  category: text(100).nullable().optional(),
   amount: moneySchema,
   rate: rateSchema,
   visibility,
@@ -155,19 +159,19 @@ export const paymentSchema = z.strictObject({
 });
 export const amendContributionSchema = z.strictObject({
   amount: moneySchema,
-  reason: z.string(),
+  reason: text(2000),
   rate: rateSchema,
   ...factSchema,
 });
 
 export const recordSourceSchema = z.strictObject({
   id: id.optional(),
-  url: z.string().nullable().optional(),
-  publisher: z.string(),
-  author: z.string().nullable().optional(),
+  url: text(2000).nullable().optional(),
+  publisher: text(300),
+  author: text(300).nullable().optional(),
   publishedOn: isoDate.nullable().optional(),
   language: z.enum(LANGUAGES),
-  title: z.string(),
+  title: text(1000),
   text: z.string().max(1_000_000),
   storyId: id.nullable().optional(),
   visibility,
@@ -207,10 +211,10 @@ export const extractSourceSchema = z.strictObject(documentFields);
 export const importSourceSchema = z.strictObject({
   ...documentFields,
   id: id.optional(),
-  url: z.string().nullable().optional(),
-  publisher: z.string().optional().describe("default: the page's, else the URL's host"),
-  title: z.string().optional().describe("default: the page's"),
-  author: z.string().nullable().optional().describe("default: the page's"),
+  url: text(2000).nullable().optional(),
+  publisher: text(300).optional().describe("default: the page's, else the URL's host"),
+  title: text(1000).optional().describe("default: the page's"),
+  author: text(300).nullable().optional().describe("default: the page's"),
   publishedOn: isoDate.nullable().optional().describe("default: the page's"),
   language: z.enum(LANGUAGES).optional().describe('default: the language of the text'),
   storyId: id
