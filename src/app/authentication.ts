@@ -4,7 +4,7 @@ import type { Db } from '../db/index.ts';
 import { type Grant, type Principal, ROLES } from '../domain/access.ts';
 import { unauthenticated } from '../domain/errors.ts';
 import type { AppDeps } from './deps.ts';
-import { digestSecret, hashPassword, newSecret, parseToken } from './people.ts';
+import { digestSecret, hashPassword, newSecret, parseToken, setPassword } from './people.ts';
 
 /** How long a browser session lasts from sign-in; signing out or a revoked role ends it sooner. */
 export const SESSION_HOURS = 12;
@@ -12,6 +12,7 @@ export const SESSION_HOURS = 12;
 /** A signed-in browser: the cookie's value (shown to the browser only) and the CSRF token its requests echo. */
 export interface Session {
   readonly sessionId: string;
+  readonly personId: string;
   readonly csrfToken: string;
   readonly expiresAt: Date;
   readonly principal: Principal;
@@ -52,7 +53,7 @@ export async function signIn(deps: AppDeps, personId: string, password: string):
       expires_at: expiresAt,
     })
     .execute();
-  return { sessionId, csrfToken, expiresAt, ...person };
+  return { sessionId, personId, csrfToken, expiresAt, ...person };
 }
 
 /** The session a cookie names, if it is open and unexpired. */
@@ -65,7 +66,33 @@ export async function sessionOf(deps: AppDeps, sessionId: string): Promise<Sessi
   if (!row || new Date(row.expires_at).getTime() <= deps.clock().getTime()) return undefined;
   const person = await personPrincipal(deps.db, row.person_id);
   if (!person) return undefined;
-  return { sessionId, csrfToken: row.csrf_token, expiresAt: new Date(row.expires_at), ...person };
+  return {
+    sessionId,
+    personId: row.person_id,
+    csrfToken: row.csrf_token,
+    expiresAt: new Date(row.expires_at),
+    ...person,
+  };
+}
+
+/**
+ * A signed-in person changes their own password, proving they know the current one. Every session of theirs ends,
+ * this one included: anyone who had their password is signed out with them.
+ */
+export async function changeOwnPassword(
+  deps: AppDeps,
+  personId: string,
+  currentPassword: string,
+  newPassword: string,
+): Promise<void> {
+  const row = await deps.db
+    .selectFrom('auth_passwords')
+    .select('password_hash')
+    .where('person_id', '=', personId)
+    .executeTakeFirst();
+  const matches = row ? await verify(row.password_hash, currentPassword).catch(() => false) : false;
+  if (!matches) throw unauthenticated('password-wrong', 'the current password is wrong');
+  await setPassword(deps, personId, { password: newPassword });
 }
 
 export async function signOut(deps: AppDeps, sessionId: string): Promise<void> {

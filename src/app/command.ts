@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { mapDatabaseError } from '../db/errors.ts';
 import type { Db } from '../db/index.ts';
-import { type Decider, type DomainEvent, fold } from '../domain/decider.ts';
 import { type Action, isAction, type Principal, permits } from '../domain/access.ts';
+import { type Decider, type DomainEvent, fold } from '../domain/decider.ts';
 import { forbidden, invalid, notFound, unauthenticated } from '../domain/errors.ts';
 import { assertIsoDate, VISIBILITIES, type Visibility } from '../domain/facts.ts';
 import { appendEvents, lockHead } from '../ledger/append.ts';
@@ -50,8 +50,11 @@ export async function runCommand<Command extends { readonly type: string }, Even
   const today = now.toISOString().slice(0, 10);
   const occurredOn = checkOccurredOn(facts.occurredOn, today);
   const streamId = streamIdOf(decision.decider.streamType, decision.id);
-  // The key covers what the client sent (not ids generated for it), so a retry of a creation matches the first try.
-  const requestHash = request.idempotencyKey ? hashRequest(decision.decider.streamType, body) : '';
+  // The key covers what the client sent (not ids generated for it), so a retry of a creation matches the first try,
+  // and who sent it, so that no one else's retry is answered with their result.
+  const requestHash = request.idempotencyKey
+    ? hashRequest(decision.decider.streamType, request.principal.actor, body)
+    : '';
   try {
     const run = async (tx: CommandTx) => {
       const head = await lockHead(tx);
@@ -155,9 +158,9 @@ function checkOccurredOn(occurredOn: string | undefined, today: string): string 
   return occurredOn;
 }
 
-function hashRequest(streamType: string, body: unknown): string {
+function hashRequest(streamType: string, actor: string, body: unknown): string {
   return createHash('sha256')
-    .update(canonicalJson({ streamType, body: body ?? null }))
+    .update(canonicalJson({ streamType, actor, body: body ?? null }))
     .digest('hex');
 }
 

@@ -262,3 +262,7 @@ export const issueTokenSchema = z.strictObject({
 export const revokeTokenSchema = z.strictObject({ reason: z.string().max(500).optional() });
 export const signInSchema = z.strictObject({ personId: id, password: z.string().min(1).max(200) });
 export const passwordSchema = z.strictObject({ password });
+export const changePasswordSchema = z.strictObject({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: password,
+});

@@ -18,7 +18,8 @@ describe('people, roles, tokens and the audit view', () => {
 
   beforeAll(async () => {
     f = await openAppFixture();
-    app = await buildServer({ ...f.deps, databaseKind: f.test.kind });
+    // Every test here signs someone in: more than the default 10 sign-ins a minute from one address.
+    app = await buildServer({ ...f.deps, databaseKind: f.test.kind }, { signInsPerMinute: 100 });
     admin = await signedIn(app, f.deps, 'root-admin', [{ organisationId: '*', role: 'administrator' }]);
   });
   afterAll(async () => {
@@ -142,5 +143,36 @@ describe('people, roles, tokens and the audit view', () => {
     const donor = await signedIn(app, f.deps, 'donor-2', [{ organisationId: 'nl', role: 'donor-officer' }]);
     expect((await send('GET', '/api/audit', donor)).statusCode).toBe(403);
     expect((await send('GET', '/api/audit?since=yesterday', auditor)).statusCode).toBe(400);
+  });
+
+  it('lets a person change their own password with the current one; every session of theirs ends', async () => {
+    await send('POST', '/api/people', admin, { id: 'changer', name: 'Changer', password: TEST_PASSWORD });
+    const first = await signInHeaders(app, 'changer');
+    const second = await signInHeaders(app, 'changer');
+    const change = (headers: Record<string, string>, currentPassword: string) =>
+      app.inject({
+        method: 'PUT',
+        url: '/api/session/password',
+        headers,
+        payload: { currentPassword, newPassword: 'an entirely new passphrase' },
+      });
+    expect((await change(first, 'not the password')).json()).toMatchObject({ status: 401, code: 'password-wrong' });
+    expect((await change({}, TEST_PASSWORD)).statusCode).toBe(401);
+    expect((await change(first, TEST_PASSWORD)).statusCode).toBe(204);
+    for (const headers of [first, second]) {
+      expect((await send('GET', '/api/session', headers)).json()).toMatchObject({ signedIn: false });
+    }
+    const old = await app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { personId: 'changer', password: TEST_PASSWORD },
+    });
+    expect(old.statusCode).toBe(401);
+    const renewed = await app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { personId: 'changer', password: 'an entirely new passphrase' },
+    });
+    expect(renewed.statusCode).toBe(200);
   });
 });

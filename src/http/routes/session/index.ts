@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { signIn, signOut } from '../../../app/authentication.ts';
-import { signInSchema } from '../../../app/schemas.ts';
+import { changeOwnPassword, signIn, signOut } from '../../../app/authentication.ts';
+import { changePasswordSchema, signInSchema } from '../../../app/schemas.ts';
 import type { Principal } from '../../../domain/access.ts';
+import { unauthenticated } from '../../../domain/errors.ts';
 import { clearSessionCookie, setSessionCookie } from '../../plugins/auth.ts';
 import type { RouteDeps } from '../shared.ts';
 
@@ -71,6 +72,25 @@ export const sessionRoutes: FastifyPluginAsyncZod<SessionRouteDeps> = async (app
     (request, reply) => {
       reply.header('cache-control', 'no-store');
       return describe(request.principal, request.session ?? {});
+    },
+  );
+
+  app.put(
+    '/api/session/password',
+    {
+      config: { access: 'public', rateLimit: { max: options.signInsPerMinute, timeWindow: 60_000 } },
+      schema: {
+        summary: 'Change your own password (a signed-in person); every session of yours ends, this one too',
+        tags,
+        body: changePasswordSchema,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      if (!request.session) throw unauthenticated('sign-in-required', 'changing a password needs signing in');
+      await changeOwnPassword(deps, request.session.personId, request.body.currentPassword, request.body.newPassword);
+      clearSessionCookie(reply, secure(request.protocol));
+      return reply.code(204).send(null);
     },
   );
 
