@@ -6,7 +6,13 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserApp, checkAccessibility, hasBrowser, openBrowserApp } from '../support/browser.ts';
+import {
+  type BrowserApp,
+  checkAccessibility,
+  hasBrowser,
+  openBrowserApp,
+  signedInHeaders,
+} from '../support/browser.ts';
 
 const STORY = 'rbc-2025-08-10-rutte';
 const ENGLISH_SENTENCE =
@@ -14,12 +20,16 @@ const ENGLISH_SENTENCE =
 const UKRAINIAN_SENTENCE =
   'Він додав, що перші два пакети допомоги від Нідерландів і скандинавських країн уже прибули.';
 
-/** The demo holds the seed article in English; its Ukrainian and Russian versions join its story, as the outlet published them. */
-async function recordOtherVersions(url: string): Promise<void> {
+/**
+ * The demo holds the seed article in English; its Ukrainian and Russian versions join its story, as the outlet
+ * published them, recorded by a curator.
+ */
+async function recordOtherVersions(app: BrowserApp): Promise<void> {
+  const curator = await signedInHeaders(app, 'sources-curator', [{ organisationId: '*', role: 'curator' }]);
   const post = async (path: string, body: unknown) => {
-    const response = await fetch(`${url}${path}`, {
+    const response = await fetch(`${app.url}${path}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-tranche-actor': 'test' },
+      headers: { 'content-type': 'application/json', ...curator },
       body: JSON.stringify(body),
     });
     expect(response.status, await response.clone().text()).toBe(201);
@@ -62,7 +72,7 @@ describe.runIf(hasBrowser())('donor pages, priority list and sources', () => {
   let app: BrowserApp;
   beforeAll(async () => {
     app = await openBrowserApp();
-    await recordOtherVersions(app.url);
+    await recordOtherVersions(app);
   });
   afterAll(() => app?.close());
 

@@ -3,7 +3,7 @@
  * open in another, without reloading it (server-sent events; the page refetches what it shows).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserApp, hasBrowser, openBrowserApp } from '../support/browser.ts';
+import { type BrowserApp, hasBrowser, openBrowserApp, signedInPage } from '../support/browser.ts';
 
 describe.runIf(hasBrowser())('live updates', () => {
   let app: BrowserApp;
@@ -13,9 +13,12 @@ describe.runIf(hasBrowser())('live updates', () => {
   afterAll(() => app?.close());
 
   it('shows a package validated in one browser on the page open in another, without a reload', async () => {
-    // Two people, each in their own browser: a reader on the public package page, a coordinator in the workspace.
+    // Two people, each in their own browser: a reader on the public package page, NSATU's coordinator (signed in) in
+    // the workspace.
     const reader = await app.newPage();
-    const coordinator = await app.newPage();
+    const coordinator = await signedInPage(app, 'nsatu-coordinator', [
+      { organisationId: 'nsatu', role: 'coordinator' },
+    ]);
     await reader.goto('/en/packages/purl-ca-2');
     const status = reader.getByRole('main').locator('.status').first();
     await expect.poll(() => status.textContent()).toBe('proposed');
@@ -23,7 +26,6 @@ describe.runIf(hasBrowser())('live updates', () => {
 
     await coordinator.goto('/en/workspace/validate-package');
     const form = coordinator.getByRole('main');
-    await form.getByLabel('Acting as').selectOption('nsatu');
     await form.getByLabel('Package', { exact: true }).selectOption('purl-ca-2');
     await form.getByRole('button', { name: 'Validate', exact: true }).click();
     await form.getByRole('status').filter({ hasText: 'Recorded.' }).waitFor();

@@ -1,18 +1,36 @@
 /**
- * The workspace, in a real browser against the demo: a package walked from a listed requirement to its delivery
+ * The workspace, in a real browser against the demo, signed in as a person who plans for Ukraine, coordinates for
+ * NSATU and pledges for the Netherlands and Germany: a package walked from a listed requirement to its delivery
  * through the forms alone, an invalid form showing its errors beside the fields they name (in English and in
  * Ukrainian) with nothing recorded, and no serious accessibility violation.
  */
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserApp, checkAccessibility, hasBrowser, openBrowserApp } from '../support/browser.ts';
+import type { Grant } from '../../src/domain/access.ts';
+import {
+  type BrowserApp,
+  checkAccessibility,
+  hasBrowser,
+  openBrowserApp,
+  optionValues,
+  signedInPage,
+  signInThroughPage,
+} from '../support/browser.ts';
 
-/** Opens a form of the workspace, acting for `actor`. */
-async function openForm(page: Page, locale: string, form: string, actor?: string): Promise<Locator> {
+/** One person in every part of the walk, each role in its own organisations. */
+const WALKER = 'walker';
+const WALKER_GRANTS: readonly Grant[] = [
+  { organisationId: 'ua', role: 'recipient-planner' },
+  { organisationId: 'nsatu', role: 'coordinator' },
+  { organisationId: 'nl', role: 'donor-officer' },
+  { organisationId: 'de', role: 'donor-officer' },
+];
+
+/** Opens a form of the workspace. */
+async function openForm(page: Page, locale: string, form: string): Promise<Locator> {
   await page.goto(`/${locale}/workspace/${form}`);
   const main = page.getByRole('main');
   await main.locator('form').waitFor();
-  if (actor !== undefined) await main.getByLabel(locale === 'uk' ? 'Дію від імені' : 'Acting as').selectOption(actor);
   return main;
 }
 
@@ -41,18 +59,21 @@ async function description(page: Page, control: Locator): Promise<string> {
 
 describe.runIf(hasBrowser())('workspace', () => {
   let app: BrowserApp;
+  let walker: Page;
   beforeAll(async () => {
     app = await openBrowserApp();
+    walker = await signedInPage(app, WALKER, WALKER_GRANTS);
   });
   afterAll(() => app?.close());
 
   const api = async <T>(path: string): Promise<T> => (await fetch(`${app.url}/api${path}`)).json() as Promise<T>;
 
   it('walks a package from requirement to delivery through the forms', { timeout: 180_000 }, async () => {
-    const page = await app.newPage();
+    const page = walker;
 
-    // The recipient lists a requirement.
-    let main = await openForm(page, 'en', 'list-requirement', 'ua');
+    // The recipient lists a requirement: for Ukraine, the one recipient this person plans for.
+    let main = await openForm(page, 'en', 'list-requirement');
+    await expect.poll(() => main.getByLabel('Recipient', { exact: true }).inputValue()).toBe('ua');
     await main.getByRole('group', { name: 'Title' }).getByLabel('In English').fill('Counter-battery radars');
     await main.getByLabel('Category', { exact: true }).selectOption('artillery-rockets');
     await main.getByLabel('Quantity (optional)').fill('10');
@@ -63,7 +84,8 @@ describe.runIf(hasBrowser())('workspace', () => {
     expect(await submit(main, 'List the requirement')).toBe('/en/priorities');
 
     // The coordinator proposes a package covering it, and validates it.
-    main = await openForm(page, 'en', 'propose-package', 'nsatu');
+    main = await openForm(page, 'en', 'propose-package');
+    await expect.poll(() => main.getByLabel('Coordinator').inputValue()).toBe('nsatu');
     await main.getByRole('group', { name: 'Title' }).getByLabel('In English').fill('Counter-battery radar package');
     await main.getByLabel('Supplier (optional)').selectOption('us');
     await main.getByLabel('Recipient', { exact: true }).selectOption('ua');
@@ -88,8 +110,10 @@ describe.runIf(hasBrowser())('workspace', () => {
       ['nl', '600000'],
       ['de', '400000'],
     ] as const) {
-      main = await openForm(page, 'en', 'pledge', donor);
-      expect(await main.getByLabel('Donor').inputValue()).toBe(donor);
+      main = await openForm(page, 'en', 'pledge');
+      // The donors this person pledges for, and no other.
+      await expect.poll(async () => (await optionValues(main.getByLabel('Donor'))).sort()).toEqual(['de', 'nl']);
+      await main.getByLabel('Donor').selectOption(donor);
       await main.getByLabel('Package', { exact: true }).selectOption(packageId);
       await main.getByRole('group', { name: 'Amount pledged' }).getByLabel('Amount', { exact: true }).fill(amount);
       expect(await submit(main, 'Pledge')).toBe(packagePath);
@@ -112,7 +136,7 @@ describe.runIf(hasBrowser())('workspace', () => {
       ['fund-package', 'Mark funded'],
       ['contract-package', 'Record the contract'],
     ] as const) {
-      main = await openForm(page, 'en', step, 'nsatu');
+      main = await openForm(page, 'en', step);
       await main.getByLabel('Package', { exact: true }).selectOption(packageId);
       expect(await submit(main, button)).toBe(packagePath);
     }
@@ -127,7 +151,7 @@ describe.runIf(hasBrowser())('workspace', () => {
       ['4', 'Partial: more is still to come'],
       ['6', 'Full: everything counted has arrived'],
     ] as const) {
-      main = await openForm(page, 'en', 'confirm-receipt', 'ua');
+      main = await openForm(page, 'en', 'confirm-receipt');
       await main.getByLabel('Package', { exact: true }).selectOption(packageId);
       await choose(main.getByLabel('Shipment'), 'shipped');
       await main.getByRole('group', { name: 'Quantities received' }).getByRole('spinbutton').fill(quantity);
@@ -159,7 +183,9 @@ describe.runIf(hasBrowser())('workspace', () => {
 
     // English: a negative amount.
     const page = await app.newPage();
-    let main = await openForm(page, 'en', 'pledge', 'nl');
+    await signInThroughPage(page, WALKER);
+    let main = await openForm(page, 'en', 'pledge');
+    await main.getByLabel('Donor').selectOption('nl');
     await main.getByLabel('Package', { exact: true }).selectOption('purl-nl-2');
     let amount = main.getByRole('group', { name: 'Amount pledged' }).getByLabel('Amount', { exact: true });
     await amount.fill('-5');
@@ -171,7 +197,8 @@ describe.runIf(hasBrowser())('workspace', () => {
     expect(await page.locator(':focus').getAttribute('name')).toBe('amount.amount');
 
     // Ukrainian: the donor and the amount left empty.
-    main = await openForm(page, 'uk', 'pledge', '');
+    main = await openForm(page, 'uk', 'pledge');
+    await main.getByLabel('Донор', { exact: true }).selectOption('');
     await main.getByRole('combobox', { name: 'Пакунок', exact: true }).selectOption('purl-nl-2');
     await main.getByRole('button', { name: 'Пообіцяти', exact: true }).click();
     await main.locator('[aria-invalid="true"]').first().waitFor();
@@ -191,6 +218,7 @@ describe.runIf(hasBrowser())('workspace', () => {
 
   it('has no serious accessibility violation on the workspace home and a form', async () => {
     const page = await app.newPage({ width: 375, height: 800 });
+    await signInThroughPage(page, WALKER);
     await page.goto('/en/workspace');
     await page.getByRole('link', { name: 'Propose a package' }).waitFor();
     expect(await checkAccessibility(page)).toEqual([]);

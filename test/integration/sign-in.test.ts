@@ -48,7 +48,7 @@ describe('sign-in, sessions and tokens', () => {
     });
     expect(signIn.statusCode, signIn.body).toBe(200);
     const cookie = signIn.cookies.find((each) => each.name === 'tranche_session');
-    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/', maxAge: 12 * 3600 });
     const session = signIn.json<{ csrfToken: string; grants: unknown[]; actor: string }>();
     expect(session).toMatchObject({ signedIn: true, actor: 'person:olena', name: 'olena' });
     expect(session.grants).toEqual([{ organisationId: 'nl', role: 'donor-officer' }]);

@@ -7,7 +7,7 @@ import { type Session, sessionOf, tokenPrincipal } from '../../app/authenticatio
 import { requirePermission } from '../../app/command.ts';
 import type { AppDeps } from '../../app/deps.ts';
 import { parseToken } from '../../app/people.ts';
-import { ANONYMOUS, type Action, isAction, type Principal } from '../../domain/access.ts';
+import { type Action, ANONYMOUS, isAction, type Principal } from '../../domain/access.ts';
 import { forbidden } from '../../domain/errors.ts';
 
 /**
@@ -129,14 +129,17 @@ function csrfMatches(request: FastifyRequest, session: Session): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** Sets the session cookie: HttpOnly, SameSite=Lax, Secure behind HTTPS, for the session's lifetime. */
-export function setSessionCookie(reply: FastifyReply, session: Session, secure: boolean): void {
+/**
+ * Sets the session cookie: HttpOnly, SameSite=Lax, Secure behind HTTPS, for the session's lifetime. Max-Age rather
+ * than Expires, so that the browser's clock need not agree with the server's; the server checks the expiry itself.
+ */
+export function setSessionCookie(reply: FastifyReply, session: Session, secure: boolean, now: Date): void {
   reply.setCookie(SESSION_COOKIE, session.sessionId, {
     path: '/',
     httpOnly: true,
     sameSite: 'lax',
     secure,
-    expires: session.expiresAt,
+    maxAge: Math.max(0, Math.floor((session.expiresAt.getTime() - now.getTime()) / 1000)),
   });
 }
 

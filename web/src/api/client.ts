@@ -47,6 +47,7 @@ async function parse<T>(response: Response): Promise<T> {
       code: response.status >= 500 ? 'internal-error' : 'request-failed',
     });
   }
+  if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
 }
 
@@ -65,19 +66,31 @@ function networkError(error: unknown): ApiError {
   });
 }
 
-/** A command: POST (or PATCH) a JSON body; resolves with the API's answer, rejects with an `ApiError`. */
-export async function sendJson<T>(
-  method: 'POST' | 'PATCH',
-  path: string,
-  body: unknown,
-  headers: Readonly<Record<string, string>> = {},
-): Promise<T> {
+/**
+ * The signed-in browser's CSRF token, as the API last gave it (GET or POST /api/session); null for a visitor. The
+ * session cookie is HttpOnly, so a script never sees it: the API takes a change from a cookie-authenticated browser
+ * only with this token beside it, which a forged cross-site form cannot send. Only web/src/api/session.ts sets it.
+ */
+let csrfToken: string | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/**
+ * A change: POST, PATCH or DELETE with a JSON body (none for DELETE), carrying the session's CSRF token when someone
+ * is signed in; resolves with the API's answer (undefined for 204), rejects with an `ApiError`.
+ */
+export async function sendJson<T>(method: 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (csrfToken !== null) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
     response = await fetch(apiUrl(path), {
       method,
-      headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
-      body: JSON.stringify(body),
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (error) {
     throw networkError(error);

@@ -18,10 +18,11 @@ const DonorPage = page(() => import('../pages/portal/DonorPage.tsx'), 'DonorPage
 const PrioritiesPage = page(() => import('../pages/portal/PrioritiesPage.tsx'), 'PrioritiesPage');
 const SourcesPage = page(() => import('../pages/portal/SourcesPage.tsx'), 'SourcesPage');
 const WorkspacePage = page(() => import('../pages/workspace/WorkspacePage.tsx'), 'WorkspacePage');
+const SignInPage = page(() => import('../pages/session/SignInPage.tsx'), 'SignInPage');
 
 /**
- * Every page, under its locale (`/uk/packages/purl-nl-1`). The portal needs no sign-in; the workspace holds the
- * forms for the organisations' commands.
+ * Every page, under its locale (`/uk/packages/purl-nl-1`). The portal needs no sign-in (signed in, it shows more);
+ * the workspace holds the forms for the organisations' commands, for those signed in at `/sign-in`.
  */
 export function PageRoutes() {
   const t = useT();
@@ -45,6 +46,7 @@ export function PageRoutes() {
           <Route path="/sources" component={SourcesPage} />
           <Route path="/workspace" component={WorkspacePage} />
           <Route path="/workspace/:form" component={WorkspacePage} />
+          <Route path="/sign-in" component={SignInPage} />
           <Route component={NotFound} />
         </Switch>
       </Suspense>

@@ -4,6 +4,7 @@ import type { MessageKey } from '../i18n/messages.ts';
 import { useT } from '../i18n/useT.ts';
 import { CurrencySwitch } from './CurrencySwitch.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { SessionControl } from './SessionControl.tsx';
 
 const NAV: readonly { href: string; label: MessageKey }[] = [
   { href: '/', label: 'common.nav.overview' },
@@ -14,7 +15,10 @@ const NAV: readonly { href: string; label: MessageKey }[] = [
   { href: '/workspace', label: 'common.nav.workspace' },
 ];
 
-/** Every page's frame: the name, the sections, the language and currency switches, and what the data is. */
+/**
+ * Every page's frame: the name, the sections, the language and currency switches, who is signed in, and what the data
+ * is.
+ */
 export function Layout({ children }: { children: ReactNode }) {
   const t = useT();
   return (
@@ -36,6 +40,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <div className="switches">
           <CurrencySwitch />
           <LanguageSwitch />
+          <SessionControl />
         </div>
       </header>
       <main id="main" tabIndex={-1}>

@@ -1,11 +1,12 @@
 /**
- * Sending a command from a form: the request as JSON with who is acting, the API's answer, and a refusal kept whole
- * (an `ApiError` with its RFC 9457 problem) so the form can put each error beside its field.
+ * Sending a command from a form: the request as JSON (the API client adds the session's CSRF token), the API's
+ * answer, and a refusal kept whole (an `ApiError` with its RFC 9457 problem) so the form can put each error beside
+ * its field.
  */
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { ApiError, sendJson } from '../api/client.ts';
-import { actorHeaders, useActor } from './actor.tsx';
+import { refreshSessionAfter } from '../api/session.ts';
 
 /** What the API answers a command with (POST /api/…, the `CommandResult` of the OpenAPI document). */
 export interface CommandResult {
@@ -31,7 +32,6 @@ export type CommandState =
   | { readonly status: 'failed'; readonly error: ApiError };
 
 export function useCommand(): CommandState & { run: (request: CommandRequest) => Promise<CommandState> } {
-  const { actor } = useActor();
   const client = useQueryClient();
   const [state, setState] = useState<CommandState>({ status: 'idle' });
   const run = useCallback(
@@ -39,18 +39,19 @@ export function useCommand(): CommandState & { run: (request: CommandRequest) =>
       setState({ status: 'pending' });
       let next: CommandState;
       try {
-        const result = await sendJson<CommandResult>(request.method, request.path, request.body, actorHeaders(actor));
+        const result = await sendJson<CommandResult>(request.method, request.path, request.body);
         next = { status: 'done', result, request };
         // The live stream refetches every read too; this makes the form's own lists current at once.
         void client.invalidateQueries();
       } catch (error) {
         if (!(error instanceof ApiError)) throw error;
+        refreshSessionAfter(client, error);
         next = { status: 'failed', error };
       }
       setState(next);
       return next;
     },
-    [actor, client],
+    [client],
   );
   return { ...state, run };
 }

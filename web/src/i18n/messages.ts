@@ -11,6 +11,7 @@ import type overview from '../../locales/en/overview.json';
 import type packages from '../../locales/en/package.json';
 import type priorities from '../../locales/en/priorities.json';
 import type records from '../../locales/en/records.json';
+import type session from '../../locales/en/session.json';
 import type sources from '../../locales/en/sources.json';
 import type workspace from '../../locales/en/workspace.json';
 import type { Locale } from './locales.ts';
@@ -24,6 +25,7 @@ export type MessageKey =
   | Keys<'package', typeof packages>
   | Keys<'priorities', typeof priorities>
   | Keys<'records', typeof records>
+  | Keys<'session', typeof session>
   | Keys<'sources', typeof sources>
   | Keys<'workspace', typeof workspace>;
 

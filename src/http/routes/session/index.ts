@@ -58,7 +58,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<SessionRouteDeps> = async (app
     },
     async (request, reply) => {
       const session = await signIn(deps, request.body.personId, request.body.password);
-      setSessionCookie(reply, session, secure(request.protocol));
+      setSessionCookie(reply, session, secure(request.protocol), deps.clock());
       return describe(session.principal, session);
     },
   );

@@ -6,6 +6,7 @@ import overview from '../../../locales/en/overview.json';
 import packages from '../../../locales/en/package.json';
 import priorities from '../../../locales/en/priorities.json';
 import records from '../../../locales/en/records.json';
+import session from '../../../locales/en/session.json';
 import sources from '../../../locales/en/sources.json';
 import workspace from '../../../locales/en/workspace.json';
 
@@ -17,6 +18,7 @@ export const catalogs = {
   package: packages,
   priorities,
   records,
+  session,
   sources,
   workspace,
 };

@@ -6,6 +6,7 @@ import overview from '../../../locales/ru/overview.json';
 import packages from '../../../locales/ru/package.json';
 import priorities from '../../../locales/ru/priorities.json';
 import records from '../../../locales/ru/records.json';
+import session from '../../../locales/ru/session.json';
 import sources from '../../../locales/ru/sources.json';
 import workspace from '../../../locales/ru/workspace.json';
 
@@ -17,6 +18,7 @@ export const catalogs = {
   package: packages,
   priorities,
   records,
+  session,
   sources,
   workspace,
 };

@@ -6,6 +6,7 @@ import overview from '../../../locales/uk/overview.json';
 import packages from '../../../locales/uk/package.json';
 import priorities from '../../../locales/uk/priorities.json';
 import records from '../../../locales/uk/records.json';
+import session from '../../../locales/uk/session.json';
 import sources from '../../../locales/uk/sources.json';
 import workspace from '../../../locales/uk/workspace.json';
 
@@ -17,6 +18,7 @@ export const catalogs = {
   package: packages,
   priorities,
   records,
+  session,
   sources,
   workspace,
 };

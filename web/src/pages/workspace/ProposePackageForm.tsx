@@ -1,12 +1,16 @@
 /** The coordinator proposes a package: what it is, who coordinates, supplies and receives it, its value and lines. */
-
-import { useActor } from '../../forms/actor.tsx';
 import { CommandForm } from '../../forms/CommandForm.tsx';
 import { FieldGroup } from '../../forms/Field.tsx';
 import { facts, localized, money, numberOf, rate, text } from '../../forms/form-values.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { useT } from '../../i18n/useT.ts';
-import { CategorySelect, OrganisationSelect, RequirementSelect, useRequirements } from './choices.tsx';
+import {
+  ActingOrganisationSelect,
+  CategorySelect,
+  OrganisationSelect,
+  RequirementSelect,
+  useRequirements,
+} from './choices.tsx';
 import {
   FactFields,
   LocalizedFields,
@@ -35,7 +39,6 @@ function lineOf(data: FormData, index: number, currency: string | undefined) {
 
 export function ProposePackageForm() {
   const t = useT();
-  const { actor } = useActor();
   const optional = useOptionalLabel();
   const lines = useRows<string>(['']);
   return (
@@ -66,12 +69,7 @@ export function ProposePackageForm() {
       onReset={() => lines.reset([''])}
     >
       <LocalizedFields name="title" legend={t('workspace.field.title')} />
-      <OrganisationSelect
-        key={`coordinator-${actor}`}
-        name="coordinatorId"
-        label={t('workspace.field.coordinator')}
-        defaultValue={actor}
-      />
+      <ActingOrganisationSelect name="coordinatorId" label={t('workspace.field.coordinator')} />
       <OrganisationSelect
         name="supplierId"
         label={optional(t('workspace.field.supplier'))}

@@ -1,44 +1,112 @@
 /**
- * The workspace: the forms the organisations record their steps with, grouped by role. Until sign-in exists the user
- * says which organisation they act for; each command carries it (`X-Tranche-Actor`). With sign-in, the roles of the
- * signed-in user will choose which groups show (forms.ts maps roles to forms).
+ * The workspace: the forms the organisations record their steps with, grouped by role. A visitor is asked to sign in;
+ * a signed-in person sees the forms of the roles they hold (forms.ts maps roles to forms, mirroring the API's
+ * permission map), and each form acts only for the organisations of their grants.
  */
-import { lazy, Suspense, useId } from 'react';
+import { lazy, Suspense } from 'react';
 import { Link, useParams } from 'wouter';
-import { useOrganisations } from '../../api/reference.ts';
+import { useOrganisationNames } from '../../api/reference.ts';
+import { EVERY_ORGANISATION, type Session, useSession } from '../../api/session.ts';
 import { NotFound } from '../../components/NotFound.tsx';
 import { Page } from '../../components/Page.tsx';
-import { ActorProvider, useActor } from '../../forms/actor.tsx';
-import { useFormat } from '../../i18n/format.ts';
+import { QueryState } from '../../components/QueryState.tsx';
+import { signInPath } from '../../components/sign-in-path.ts';
 import { useT } from '../../i18n/useT.ts';
-import { type FormSpec, formSpec, formsOf, isFormId, ROLE_TITLES, ROLES } from './forms.ts';
+import { ActingProvider } from './acting.ts';
+import { actingFor, type FormSpec, formSpec, formsOf, isFormId, mayUse, rolesOf } from './forms.ts';
+import { formSummary, formTitle, ROLE_TITLES } from './titles.ts';
 import './workspace.css';
 
 const FormView = lazy(() => import('./FormView.tsx').then((module) => ({ default: module.FormView })));
 
 export function WorkspacePage() {
   const { form } = useParams<{ form?: string }>();
-  return <ActorProvider>{form === undefined ? <WorkspaceHome /> : <WorkspaceForm form={form} />}</ActorProvider>;
+  const session = useSession();
+  const spec = isFormId(form) ? formSpec(form) : undefined;
+  const heading = useHeading(spec);
+  if (form !== undefined && !spec) return <NotFound />;
+  return (
+    <Page title={heading.title} lead={heading.lead}>
+      <QueryState query={session}>
+        {(current) =>
+          !current.signedIn ? (
+            <SignInPrompt next={spec ? `/workspace/${spec.id}` : '/workspace'} />
+          ) : spec ? (
+            <WorkspaceForm spec={spec} session={current} />
+          ) : (
+            <WorkspaceHome session={current} />
+          )
+        }
+      </QueryState>
+    </Page>
+  );
 }
 
-function WorkspaceHome() {
+/** The workspace's heading, or the open form's. */
+function useHeading(spec: FormSpec | undefined): { title: string; lead: string } {
+  const t = useT();
+  return spec
+    ? { title: t(formTitle(spec.id)), lead: t(formSummary(spec.id)) }
+    : { title: t('workspace.title'), lead: t('workspace.lead') };
+}
+
+function SignInPrompt({ next }: { next: string }) {
   const t = useT();
   return (
-    <Page title={t('workspace.title')} lead={t('workspace.lead')}>
-      <ActingAs />
-      <div className="roles">
-        {ROLES.map((role) => (
-          <section key={role} className="role" aria-labelledby={`role-${role}`}>
-            <h2 id={`role-${role}`}>{t(ROLE_TITLES[role])}</h2>
-            <ul className="form-list">
-              {formsOf(role).map((spec) => (
-                <FormLink key={spec.id} spec={spec} />
-              ))}
-            </ul>
-          </section>
-        ))}
-      </div>
-    </Page>
+    <div className="notice">
+      <p>{t('workspace.signInPrompt')}</p>
+      <p>
+        <Link href={signInPath(next)} className="button primary">
+          {t('workspace.signInLink')}
+        </Link>
+      </p>
+    </div>
+  );
+}
+
+function WorkspaceHome({ session }: { session: Session }) {
+  const t = useT();
+  const roles = rolesOf(session).filter((role) => formsOf(role).length > 0);
+  const auditorOnly = rolesOf(session).every((role) => role === 'auditor');
+  return (
+    <>
+      <SignedInAs session={session} />
+      {roles.length === 0 ? (
+        <p className="notice">{t(auditorOnly ? 'workspace.readOnly' : 'workspace.noForms')}</p>
+      ) : (
+        <div className="roles">
+          {roles.map((role) => (
+            <section key={role} className="role" aria-labelledby={`role-${role}`}>
+              <h2 id={`role-${role}`}>{t(ROLE_TITLES[role])}</h2>
+              <ul className="form-list">
+                {formsOf(role).map((spec) => (
+                  <FormLink key={spec.id} spec={spec} />
+                ))}
+              </ul>
+            </section>
+          ))}
+        </div>
+      )}
+    </>
+  );
+}
+
+/** Who is signed in, and each role they hold with the organisations it is held in. */
+function SignedInAs({ session }: { session: Session }) {
+  const t = useT();
+  const organisationName = useOrganisationNames();
+  const roles = rolesOf(session).map((role) => {
+    const where = session.grants.filter((grant) => grant.role === role).map((grant) => grant.organisationId);
+    const names = where.includes(EVERY_ORGANISATION)
+      ? t('workspace.everyOrganisation')
+      : where.map(organisationName).join(', ');
+    return t('workspace.roleIn', { role: t(ROLE_TITLES[role]), organisations: names });
+  });
+  return (
+    <div className="signed-in-as">
+      <p>{t('workspace.signedInAs', { name: session.name ?? session.actor })}</p>
+      {roles.length > 0 ? <p className="hint">{t('workspace.yourRoles', { roles: roles.join('; ') })}</p> : null}
+    </div>
   );
 }
 
@@ -46,63 +114,41 @@ function FormLink({ spec }: { spec: FormSpec }) {
   const t = useT();
   return (
     <li>
-      <Link href={`/workspace/${spec.id}`}>{t(spec.title)}</Link>
-      <p className="hint">{t(spec.summary)}</p>
+      <Link href={`/workspace/${spec.id}`}>{t(formTitle(spec.id))}</Link>
+      <p className="hint">{t(formSummary(spec.id))}</p>
     </li>
   );
 }
 
-function WorkspaceForm({ form }: { form: string }) {
+function WorkspaceForm({ spec, session }: { spec: FormSpec; session: Session }) {
   const t = useT();
-  const spec = isFormId(form) ? formSpec(form) : undefined;
-  if (!spec) return <NotFound />;
-  return (
-    <Page title={t(spec.title)} lead={t(spec.summary)}>
-      <p className="back">
-        <Link href="/workspace">{t('workspace.back')}</Link> · {t(ROLE_TITLES[spec.role])}
-      </p>
-      <ActingAs />
-      <Suspense
-        fallback={
-          <p className="loading" aria-busy="true">
-            {t('common.loading')}
-          </p>
-        }
-      >
-        <FormView id={spec.id} />
-      </Suspense>
-    </Page>
+  const back = (
+    <p className="back">
+      <Link href="/workspace">{t('workspace.back')}</Link>
+    </p>
   );
-}
-
-/** Which organisation the user acts for, until sign-in exists. */
-function ActingAs() {
-  const t = useT();
-  const id = useId();
-  const format = useFormat();
-  const { actor, setActor } = useActor();
-  const organisations = [...useOrganisations()].sort((a, b) =>
-    format.name(a.names).localeCompare(format.name(b.names), format.locale),
-  );
+  if (!mayUse(session, spec.id)) {
+    return (
+      <>
+        {back}
+        <p className="notice">{t('workspace.formNotYours')}</p>
+      </>
+    );
+  }
   return (
-    <div className="acting-as field">
-      <label htmlFor={id}>{t('workspace.actingAs')}</label>
-      <p id={`${id}-hint`} className="hint">
-        {t('workspace.actingAs.hint')}
-      </p>
-      <select
-        id={id}
-        value={actor}
-        onChange={(event) => setActor(event.currentTarget.value)}
-        aria-describedby={`${id}-hint`}
-      >
-        <option value="">{t('workspace.actingAs.nobody')}</option>
-        {organisations.map((organisation) => (
-          <option key={organisation.id} value={organisation.id}>
-            {format.name(organisation.names)}
-          </option>
-        ))}
-      </select>
-    </div>
+    <>
+      {back}
+      <ActingProvider value={actingFor(session.grants, spec.id)}>
+        <Suspense
+          fallback={
+            <p className="loading" aria-busy="true">
+              {t('common.loading')}
+            </p>
+          }
+        >
+          <FormView id={spec.id} />
+        </Suspense>
+      </ActingProvider>
+    </>
   );
 }

@@ -11,6 +11,7 @@ import type { Source } from '../../api/sources.ts';
 import type { Category, Contribution, OrganisationKind, PackageStatus } from '../../api/types.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { useT } from '../../i18n/useT.ts';
+import { useActing } from './acting.ts';
 import { type Option, SelectField } from './fields.tsx';
 
 interface ChoiceProps {
@@ -37,6 +38,34 @@ export function OrganisationSelect({ kinds, ...props }: ChoiceProps & { kinds?: 
     .map((organisation) => ({ value: organisation.id, label: format.name(organisation.names) }))
     .sort((a, b) => a.label.localeCompare(b.label, format.locale));
   return <Choice {...props} options={options} />;
+}
+
+/**
+ * The organisation a command acts for (the donor who pledges, the recipient who lists a need, the coordinator, the
+ * approver): only those the signed-in person holds the form's role in, their own chosen first. A default outside them
+ * is not offered.
+ */
+export function ActingOrganisationSelect({ defaultValue, ...props }: Omit<ChoiceProps, 'placeholder'>) {
+  const t = useT();
+  const format = useFormat();
+  const acting = useActing();
+  const allowed = acting.organisations;
+  const options = useOrganisations()
+    .filter((organisation) => allowed === 'all' || allowed.includes(organisation.id))
+    .map((organisation) => ({ value: organisation.id, label: format.name(organisation.names) }))
+    .sort((a, b) => a.label.localeCompare(b.label, format.locale));
+  const offered = (id: string | undefined) => id !== undefined && options.some((option) => option.value === id);
+  const chosen = offered(defaultValue) ? defaultValue : (acting.first ?? '');
+  // One organisation to act for: it is the answer, with nothing else to choose.
+  const only = allowed !== 'all' && allowed.length === 1;
+  return (
+    <SelectField
+      {...props}
+      options={options}
+      defaultValue={chosen}
+      placeholder={only ? undefined : t('workspace.choose')}
+    />
+  );
 }
 
 export function CategorySelect(props: ChoiceProps) {

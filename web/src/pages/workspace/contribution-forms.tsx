@@ -1,14 +1,19 @@
 /** The donor officer's contributions: pledge, commit, pay, amend, withdraw. */
 import { type ReactNode, useId, useState } from 'react';
 import type { Contribution } from '../../api/types.ts';
-import { useActor } from '../../forms/actor.tsx';
 import { CommandForm, type RecordLink } from '../../forms/CommandForm.tsx';
 import { FieldGroup } from '../../forms/Field.tsx';
 import { facts, money, rate, required, seg, text } from '../../forms/form-values.ts';
 import type { CommandRequest, CommandResult } from '../../forms/useCommand.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { useT } from '../../i18n/useT.ts';
-import { CategorySelect, ContributionSelect, OrganisationSelect, PackageSelect, useContributions } from './choices.tsx';
+import {
+  ActingOrganisationSelect,
+  CategorySelect,
+  ContributionSelect,
+  PackageSelect,
+  useContributions,
+} from './choices.tsx';
 import { FactFields, MoneyField, RateFields, TextAreaField, VisibilityField } from './fields.tsx';
 
 /** `a − b` for two decimal strings, exactly (no float): what is left to pay. */
@@ -40,7 +45,6 @@ function useContributionLink(): (result: CommandResult, request: CommandRequest)
 
 export function PledgeForm() {
   const t = useT();
-  const { actor } = useActor();
   const radio = useId();
   const [target, setTarget] = useState<'package' | 'general'>('package');
   return (
@@ -66,7 +70,7 @@ export function PledgeForm() {
       link={useContributionLink()}
       onReset={() => setTarget('package')}
     >
-      <OrganisationSelect key={actor} name="donorId" label={t('workspace.field.donor')} defaultValue={actor} />
+      <ActingOrganisationSelect name="donorId" label={t('workspace.field.donor')} />
       <FieldGroup legend={t('workspace.field.pledgeFor')}>
         {(['package', 'general'] as const).map((value) => (
           <div key={value} className="check">

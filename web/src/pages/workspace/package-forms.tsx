@@ -6,7 +6,7 @@ import { CommandForm, type RecordLink } from '../../forms/CommandForm.tsx';
 import { facts, required, seg, text } from '../../forms/form-values.ts';
 import type { CommandResult } from '../../forms/useCommand.ts';
 import { useT } from '../../i18n/useT.ts';
-import { OrganisationSelect, PackageSelect, usePackages } from './choices.tsx';
+import { ActingOrganisationSelect, OrganisationSelect, PackageSelect, usePackages } from './choices.tsx';
 import { FactFields, TextAreaField, TextField } from './fields.tsx';
 
 /** The package a command changed, on the portal. */
@@ -74,7 +74,7 @@ export function ValidatePackageForm() {
       submitLabel={t('workspace.form.validate-package.submit')}
       body={(data) => ({ coordinatorId: text(data, 'coordinatorId') })}
       fields={(pkg) => (
-        <OrganisationSelect
+        <ActingOrganisationSelect
           name="coordinatorId"
           label={t('workspace.field.coordinator')}
           hint={t('workspace.field.coordinator.validateHint')}

@@ -3,12 +3,12 @@ import { useEffect, useRef, useState } from 'react';
 import { useApi } from '../../api/hooks.ts';
 import { useOrganisationNames } from '../../api/reference.ts';
 import type { PriorityList } from '../../api/requirements.ts';
-import { useActor } from '../../forms/actor.tsx';
 import { CommandForm } from '../../forms/CommandForm.tsx';
 import { FieldGroup } from '../../forms/Field.tsx';
 import { facts, required, seg, text } from '../../forms/form-values.ts';
 import { useT } from '../../i18n/useT.ts';
-import { OrganisationSelect, RequirementSelect, useRequirements } from './choices.tsx';
+import { useActing } from './acting.ts';
+import { ActingOrganisationSelect, RequirementSelect, useRequirements } from './choices.tsx';
 import { FactFields, SelectField, TextField, VisibilityField } from './fields.tsx';
 import { useRows } from './rows.ts';
 
@@ -16,9 +16,9 @@ const thisMonth = (): string => new Date().toISOString().slice(0, 7);
 
 export function DraftPriorityListForm() {
   const t = useT();
-  const { actor } = useActor();
+  const { first } = useActing();
   const requirements = useRequirements();
-  const [recipientId, setRecipient] = useState(actor);
+  const [recipientId, setRecipient] = useState(first ?? '');
   const ranks = useRows<string>([]);
   const openOf = (recipient: string) =>
     requirements
@@ -28,13 +28,12 @@ export function DraftPriorityListForm() {
     setRecipient(recipient);
     ranks.reset(openOf(recipient));
   };
-  // The acting recipient's open requirements fill the ranking, in their current order, once they have loaded (and
-  // again when the user acts for another organisation).
-  const seeded = useRef('');
+  // The signed-in recipient's open requirements fill the ranking, in their current order, once they have loaded.
+  const seeded = useRef(false);
   useEffect(() => {
-    if (requirements.length === 0 || actor === '' || seeded.current === actor) return;
-    seeded.current = actor;
-    chooseRecipient(actor);
+    if (requirements.length === 0 || first === null || seeded.current) return;
+    seeded.current = true;
+    chooseRecipient(first);
   });
   return (
     <CommandForm
@@ -55,7 +54,7 @@ export function DraftPriorityListForm() {
       link={() => ({ href: '/priorities', label: t('workspace.link.priorities') })}
       onReset={() => chooseRecipient(recipientId)}
     >
-      <OrganisationSelect
+      <ActingOrganisationSelect
         name="recipientId"
         label={t('workspace.field.recipient')}
         value={recipientId}
@@ -105,7 +104,6 @@ export function DraftPriorityListForm() {
 
 export function ApprovePriorityListForm() {
   const t = useT();
-  const { actor } = useActor();
   const organisationName = useOrganisationNames();
   const lists = useApi<PriorityList[]>('/priority-lists').data ?? [];
   const options = lists.map((list) => ({
@@ -140,7 +138,7 @@ export function ApprovePriorityListForm() {
         options={options}
         placeholder={t('workspace.choose')}
       />
-      <OrganisationSelect key={actor} name="approverId" label={t('workspace.field.approver')} defaultValue={actor} />
+      <ActingOrganisationSelect name="approverId" label={t('workspace.field.approver')} />
       <FactFields />
     </CommandForm>
   );

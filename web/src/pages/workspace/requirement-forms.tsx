@@ -1,12 +1,11 @@
 /** The recipient planner's requirements: list one, change its rank, amend it, withdraw it. */
 import { useState } from 'react';
 import type { RequirementCoverage } from '../../api/requirements.ts';
-import { useActor } from '../../forms/actor.tsx';
 import { CommandForm } from '../../forms/CommandForm.tsx';
 import { facts, localized, money, numberOf, required, seg, text } from '../../forms/form-values.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { useT } from '../../i18n/useT.ts';
-import { CategorySelect, OrganisationSelect, RequirementSelect, useRequirements } from './choices.tsx';
+import { ActingOrganisationSelect, CategorySelect, RequirementSelect, useRequirements } from './choices.tsx';
 import {
   FactFields,
   LocalizedFields,
@@ -25,7 +24,6 @@ function usePrioritiesLink() {
 export function ListRequirementForm() {
   const t = useT();
   const optional = useOptionalLabel();
-  const { actor } = useActor();
   return (
     <CommandForm
       submitLabel={t('workspace.form.list-requirement.submit')}
@@ -48,7 +46,7 @@ export function ListRequirementForm() {
       })}
       link={usePrioritiesLink()}
     >
-      <OrganisationSelect key={actor} name="recipientId" label={t('workspace.field.recipient')} defaultValue={actor} />
+      <ActingOrganisationSelect name="recipientId" label={t('workspace.field.recipient')} />
       <LocalizedFields name="title" legend={t('workspace.field.title')} />
       <CategorySelect name="category" label={t('workspace.field.category')} />
       <TextField name="quantity" type="number" label={optional(t('workspace.field.quantity'))} />
