@@ -1,7 +1,7 @@
 /**
  * The summary queries a dashboard makes, over the read models only, in two sets:
  * - MODULE_QUERIES: the project's query module (src/projections/queries/), the functions /api/summary,
- *   /api/totals, /api/packages and /api/contributions call;
+ *   /api/totals, /api/packages and /api/contributions call, for a person of a partner organisation;
  * - SQL_QUERIES: for comparison, the same questions each asked as one aggregate SQL statement (the bench's own),
  *   filtered to what a partner organisation may read.
  * `explainSlowest` captures the SQL a function runs (a logging Kysely over the same pool) and EXPLAINs the slowest.
@@ -9,6 +9,7 @@
 import { CompiledQuery, Kysely, PostgresDialect, type RawBuilder, sql } from 'kysely';
 import type pg from 'pg';
 import type { Db, Schema } from '../src/db/index.ts';
+import type { ReadScope } from '../src/domain/access.ts';
 import { listContributions } from '../src/projections/queries/contributions.ts';
 import { listPackages } from '../src/projections/queries/packages.ts';
 import { donorSummary, donorTotals, pipelineSummary } from '../src/projections/queries/totals.ts';
@@ -16,6 +17,9 @@ import { DONOR_COUNT, donorId } from './synthetic.ts';
 
 /** What a partner organisation's dashboard may read. */
 export const VISIBLE = ['public', 'partners'];
+
+/** The reader the module's queries run for: a person of one donor organisation (aggregates: VISIBLE). */
+const PARTNER: ReadScope = { all: false, partner: true, organisations: [donorId(0)] };
 
 export interface DashboardQuery {
   readonly name: string;
@@ -33,48 +37,48 @@ export const MODULE_QUERIES: readonly DashboardQuery[] = [
   {
     name: 'pipelineSummary',
     what: 'totals by stage (EUR), packages by status, median lag (GET /api/summary)',
-    run: (db) => pipelineSummary(db, 'EUR'),
+    run: (db) => pipelineSummary(db, PARTNER, 'EUR'),
   },
   {
     name: 'donorTotals by donor',
     what: 'donor × stage, the donors chart (GET /api/totals?by=donor)',
-    run: (db) => donorTotals(db, { currency: 'EUR', by: ['donor'] }),
+    run: (db) => donorTotals(db, PARTNER, { currency: 'EUR', by: ['donor'] }),
   },
   {
     name: 'donorTotals by month',
     what: 'month × stage, the months chart (GET /api/totals?by=month)',
-    run: (db) => donorTotals(db, { currency: 'EUR', by: ['month'] }),
+    run: (db) => donorTotals(db, PARTNER, { currency: 'EUR', by: ['month'] }),
   },
   {
     name: 'donorTotals by category',
     what: 'category × stage, the categories chart (GET /api/totals?by=category)',
-    run: (db) => donorTotals(db, { currency: 'EUR', by: ['category'] }),
+    run: (db) => donorTotals(db, PARTNER, { currency: 'EUR', by: ['category'] }),
   },
   {
     name: 'donorTotals, one donor by month',
     what: "one donor's month × stage chart (GET /api/totals?donor=&by=month)",
-    run: (db, i) => donorTotals(db, { currency: 'EUR', donorId: donorOf(i), by: ['month'] }),
+    run: (db, i) => donorTotals(db, PARTNER, { currency: 'EUR', donorId: donorOf(i), by: ['month'] }),
   },
   {
     name: 'donorTotals, finest grain (export)',
     what: 'every donor × stage × category × month row, for an export, not a chart (GET /api/totals)',
-    run: (db) => donorTotals(db, { currency: 'EUR' }),
+    run: (db) => donorTotals(db, PARTNER, { currency: 'EUR' }),
     information: true,
   },
   {
     name: 'donorSummary',
     what: "one donor's totals by stage and median lag",
-    run: (db, i) => donorSummary(db, donorOf(i), 'EUR'),
+    run: (db, i) => donorSummary(db, PARTNER, donorOf(i), 'EUR'),
   },
   {
     name: 'listPackages',
     what: 'a page of 20 packages (all of them at 10k) with funded / paid / delivered shares and donors (GET /api/packages?limit=20)',
-    run: (db) => listPackages(db, { currency: 'EUR', limit: 20 }),
+    run: (db) => listPackages(db, PARTNER, { currency: 'EUR', limit: 20 }),
   },
   {
     name: 'listContributions, donor page',
     what: "one donor's newest 50 contributions (GET /api/contributions?donor=&limit=50)",
-    run: (db, i) => listContributions(db, { donorId: donorOf(i), currency: 'EUR', limit: 50 }),
+    run: (db, i) => listContributions(db, PARTNER, { donorId: donorOf(i), currency: 'EUR', limit: 50 }),
   },
 ];
 

@@ -1,4 +1,5 @@
 import { finished, PassThrough, Readable } from 'node:stream';
+import type { ReadScope } from '../domain/access.ts';
 import { notFound } from '../domain/errors.ts';
 import { csvTable } from '../ingest/exporters/csv.ts';
 import { jsonExport, jsonTable } from '../ingest/exporters/json.ts';
@@ -45,16 +46,18 @@ export interface ExportRun {
 }
 
 /**
- * Opens an export of the named tables (all, by default) in one REPEATABLE READ transaction, so that every table
- * reflects the same ledger head. `pageSize` rows are read at a time.
+ * Opens an export of the named tables (all, by default) as the reader may see them, in one REPEATABLE READ
+ * transaction, so that every table reflects the same ledger head. `pageSize` rows are read at a time. The CLI's
+ * operator exports with FULL_SCOPE; a download, with the scope of whoever asks.
  */
 export async function openExport(
   deps: Pick<AppDeps, 'db' | 'clock'>,
+  scope: ReadScope,
   names?: readonly string[],
   options: { readonly pageSize?: number } = {},
 ): Promise<ExportRun> {
   const wanted = exportTables(names);
-  const snapshot = await openExportSnapshot(deps.db, options.pageSize);
+  const snapshot = await openExportSnapshot(deps.db, scope, options.pageSize);
   try {
     const tables: SnapshotTable[] = [];
     for (const table of wanted) tables.push(await snapshot.table(table));
@@ -105,11 +108,16 @@ const asError = (error: unknown): Error => (error instanceof Error ? error : new
 
 /**
  * One document, read in its own snapshot and streamed: the snapshot ends when the body has been read to its end, fails,
- * or is abandoned by its reader. An unknown table is refused (`export-table-unknown`) before anything is read.
+ * or is abandoned by its reader. An unknown table is refused (`export-table-unknown`) before anything is read. It holds
+ * what the reader (`scope`) may see.
  */
-export async function openDownload(deps: Pick<AppDeps, 'db' | 'clock'>, request: DownloadRequest): Promise<Download> {
+export async function openDownload(
+  deps: Pick<AppDeps, 'db' | 'clock'>,
+  scope: ReadScope,
+  request: DownloadRequest,
+): Promise<Download> {
   const one = request.format === 'xlsx' ? undefined : request.table;
-  const run = await openExport(deps, one === undefined ? undefined : [one]);
+  const run = await openExport(deps, scope, one === undefined ? undefined : [one]);
   try {
     const body = bodyOf(run, request);
     finished(body, () => {

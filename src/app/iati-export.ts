@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { finished, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import type { ReadScope } from '../domain/access.ts';
 import { notFound } from '../domain/errors.ts';
 import { iatiActivities } from '../ingest/exporters/iati.ts';
 import { DEFAULT_IATI_PUBLISHER, type IatiPublisher } from '../ingest/exporters/iati-publisher.ts';
@@ -67,14 +68,16 @@ async function* withHead(chunks: AsyncIterable<string>, manifest: ExportManifest
 /**
  * Writes the export to `file` (created or replaced) and checks it against the schema. The snapshot is ended as soon
  * as the document is written, before the check. Refused (`iati-export-empty`) when no package is public. The caller
- * removes the file when this fails.
+ * removes the file when this fails. The file holds the public packages whoever asks; the ledger head it names is the
+ * one the reader (`scope`) may know (see openExportSnapshot).
  */
 export async function writeIatiExport(
   deps: Pick<AppDeps, 'db' | 'clock'>,
+  scope: ReadScope,
   file: string,
   options: IatiExportOptions = {},
 ): Promise<IatiExportResult> {
-  const snapshot = await openExportSnapshot(deps.db);
+  const snapshot = await openExportSnapshot(deps.db, scope);
   const manifest: ExportManifest = { exportedAt: deps.clock().toISOString(), ledgerHead: snapshot.ledgerHead };
   let activities = 0;
   let transactions = 0;
@@ -107,13 +110,14 @@ export async function writeIatiExport(
  */
 export async function openIatiDownload(
   deps: Pick<AppDeps, 'db' | 'clock'>,
+  scope: ReadScope,
   options: IatiExportOptions = {},
 ): Promise<Download & IatiExportResult> {
   const folder = await mkdtemp(path.join(os.tmpdir(), 'tranche-iati-'));
   const remove = (): Promise<void> => rm(folder, { recursive: true, force: true });
   try {
     const file = path.join(folder, 'iati.xml');
-    const result = await writeIatiExport(deps, file, options);
+    const result = await writeIatiExport(deps, scope, file, options);
     const body = createReadStream(file);
     finished(body, () => {
       remove().catch(() => {});

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { type ReadScope, readScopeOf } from '../domain/access.ts';
 import { invalid } from '../domain/errors.ts';
 import type { Language } from '../domain/facts.ts';
 import { checkUrl, type SourceCommand, sourceDecider } from '../domain/source/source.ts';
@@ -57,14 +58,18 @@ function sourceFields(input: ImportInput, document: DocumentText) {
   };
 }
 
-/** The recorded source in another language that tells the story this text tells, if one does. */
+/**
+ * The recorded source in another language that tells the story this text tells, if one does: among the sources the
+ * person recording it may see, since the answer names the version it matched.
+ */
 async function findStory(
   tx: CommandTx,
+  scope: ReadScope,
   version: { id: string; language: Language; publishedOn: string | null; text: string },
 ): Promise<StoryMatch | null> {
   const facts = extractClaims(version.text, version.language);
   if (facts.length === 0) return null;
-  const candidates = await storyCandidates(tx, version);
+  const candidates = await storyCandidates(tx, scope, version);
   return sameStory(
     { ...version, facts },
     candidates.map((candidate) => ({ ...candidate, facts: extractClaims(candidate.text, candidate.language) })),
@@ -93,7 +98,8 @@ export async function importSource(deps: AppDeps, request: RequestContext, input
       id,
       command: async (_state, tx): Promise<SourceCommand> => {
         grouping.ran = true;
-        if (input.storyId === undefined) grouping.match = await findStory(tx, { id, ...fields });
+        if (input.storyId === undefined)
+          grouping.match = await findStory(tx, readScopeOf(request.principal), { id, ...fields });
         return { type: 'RecordSource', id, ...fields, storyId: storyId(), visibility: input.visibility ?? 'public' };
       },
       visibility: recordVisibility(input.visibility),

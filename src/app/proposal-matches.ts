@@ -1,4 +1,5 @@
 import type { Db } from '../db/index.ts';
+import type { ReadScope } from '../domain/access.ts';
 import type { ClaimStage } from '../domain/claim/claim.ts';
 import type { MoneyJson } from '../domain/money.ts';
 import { daysApart } from '../domain/source/story.ts';
@@ -129,18 +130,19 @@ const same = (a: MoneyJson, b: MoneyJson): boolean => a.currency === b.currency 
  */
 export async function matchProposal(
   db: Db,
+  scope: ReadScope,
   source: { id: string; publishedOn: string | null },
   claim: MatchedClaim,
 ): Promise<ProposalMatches> {
   if (claim.donorIds.length === 0) return { candidates: [], sameFact: [], implies: null };
-  const donors = [...claim.donorIds, ...(await coalitionsOf(db, claim.donorIds))];
+  const donors = [...claim.donorIds, ...(await coalitionsOf(db, scope, claim.donorIds))];
   const delivered = claim.claimStage === 'delivered';
-  const contributions = delivered ? [] : await contributionsOf(db, donors);
-  const packages = delivered ? await packagesFundedBy(db, donors) : [];
+  const contributions = delivered ? [] : await contributionsOf(db, scope, donors);
+  const packages = delivered ? await packagesFundedBy(db, scope, donors) : [];
   const streams = delivered
     ? packages.map((id) => `package-${id}`)
     : contributions.map((contribution) => `contribution-${contribution.id}`);
-  const events = await eventsIn(db, streams, EVIDENCE_FOR[claim.claimStage]);
+  const events = await eventsIn(db, scope, streams, EVIDENCE_FOR[claim.claimStage]);
   const candidates = events
     .map((event) => {
       const contribution = contributions.find((row) => `contribution-${row.id}` === event.streamId);
@@ -159,7 +161,7 @@ export async function matchProposal(
     .slice(0, MAX_CANDIDATES);
   const sameFact =
     claim.unresolved.length === 0
-      ? await sameFactClaims(db, {
+      ? await sameFactClaims(db, scope, {
           sourceId: source.id,
           donorIds: claim.donorIds,
           stage: claim.claimStage,
@@ -168,7 +170,7 @@ export async function matchProposal(
       : [];
   const implies = candidates.some((candidate) => candidate.fits)
     ? null
-    : await impliedRequest(db, source, claim, contributions);
+    : await impliedRequest(db, scope, source, claim, contributions);
   return { candidates, sameFact, implies };
 }
 
@@ -179,13 +181,15 @@ export async function matchProposal(
  */
 async function impliedRequest(
   db: Db,
+  scope: ReadScope,
   source: { id: string; publishedOn: string | null },
   claim: MatchedClaim,
   contributions: readonly DonorContribution[],
 ): Promise<ImpliedRequest | null> {
   const amount = claim.amount;
   if (!amount || claim.unresolved.length > 0 || claim.claimStage === 'delivered') return null;
-  const donorId = claim.donorIds.length === 1 ? claim.donorIds[0] : (await coalitionsOf(db, claim.donorIds, true))[0];
+  const donorId =
+    claim.donorIds.length === 1 ? claim.donorIds[0] : (await coalitionsOf(db, scope, claim.donorIds, true))[0];
   if (!donorId) return null;
   const facts = {
     basis: 'reported',

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import type { Db } from '../db/index.ts';
+import { FULL_SCOPE, type ReadScope } from '../domain/access.ts';
 import { type ClaimCommand, type ClaimStage, type ClaimSubject, claimDecider } from '../domain/claim/claim.ts';
 import { LANGUAGES, type Language } from '../domain/facts.ts';
 import type { MoneyJson } from '../domain/money.ts';
@@ -14,6 +15,7 @@ import {
   proposalReviews,
   type SameFactClaim,
 } from '../projections/queries/proposals.ts';
+import { sourceVisible } from '../projections/queries/visibility.ts';
 import { type CommandTx, existingStreams, loadState, recordVisibility, runCommand } from './command.ts';
 import type { AppDeps, CommandResult, RequestContext } from './deps.ts';
 import { type Candidate, type ImpliedRequest, matchProposal } from './proposal-matches.ts';
@@ -95,19 +97,24 @@ function acceptedClaim(proposal: Proposal, donorIds: readonly string[], reviews:
 
 const languageOf = (value: string): Language => LANGUAGES.find((language) => language === value) ?? 'en';
 
-/** The proposals for a recorded source's text, with their review and what the ledger holds about each; undefined when there is no such source. */
-export async function listProposals(db: Db, sourceId: string): Promise<ProposalView[] | undefined> {
+/**
+ * The proposals for a recorded source's text, with their review and what the ledger holds about each, as far as the
+ * reader may see it; undefined when there is no such source, or the reader may not see it.
+ */
+export async function listProposals(db: Db, scope: ReadScope, sourceId: string): Promise<ProposalView[] | undefined> {
   const source = await db
-    .selectFrom('rm_sources')
-    .select(['body', 'language', 'published_on'])
-    .where('id', '=', sourceId)
+    .selectFrom('rm_sources as s')
+    .select(['s.body', 's.language', 's.published_on'])
+    .where('s.id', '=', sourceId)
+    .where(sourceVisible(scope, 's'))
     .executeTakeFirst();
   if (!source) return undefined;
   const proposals = extractProposals(source.body, languageOf(source.language));
   const [reviews, codes] = await Promise.all([
-    proposalReviews(db, sourceId),
+    proposalReviews(db, scope, sourceId),
     organisationsByCode(
       db,
+      scope,
       proposals.flatMap((proposal) => proposal.donors),
     ),
   ]);
@@ -119,6 +126,7 @@ export async function listProposals(db: Db, sourceId: string): Promise<ProposalV
     const rejected = reviews.rejected.has(proposal.key);
     const matches = await matchProposal(
       db,
+      scope,
       { id: sourceId, publishedOn: source.published_on },
       { donorIds, unresolved, claimStage: proposal.claimStage, amount: proposal.amount },
     );
@@ -146,8 +154,9 @@ async function reviewOf(
     source.status === 'recorded'
       ? extractProposals(source.text, source.language).find((candidate) => candidate.key === key)
       : undefined;
-  const reviews = await proposalReviews(tx, sourceId);
-  const codes = proposal ? await organisationsByCode(tx, proposal.donors) : new Map<string, string>();
+  // A command decides on the whole ledger: what is already claimed, whichever reader could see it.
+  const reviews = await proposalReviews(tx, FULL_SCOPE, sourceId);
+  const codes = proposal ? await organisationsByCode(tx, FULL_SCOPE, proposal.donors) : new Map<string, string>();
   const donorIds = proposal ? proposal.donors.flatMap((code) => codes.get(code.toUpperCase()) ?? []) : [];
   return {
     proposal,
@@ -206,7 +215,7 @@ export async function acceptProposal(
         const source = await loadState(tx, sourceDecider, sourceId);
         const { proposal, review } = await reviewOf(tx, sourceId, key, source);
         const codes = proposal?.donors ?? [];
-        const found = input.donorIds ? new Map<string, string>() : await organisationsByCode(tx, codes);
+        const found = input.donorIds ? new Map<string, string>() : await organisationsByCode(tx, FULL_SCOPE, codes);
         const donorIds = input.donorIds ?? codes.flatMap((code) => found.get(code.toUpperCase()) ?? []);
         const target = input.linkTo ? await findEvent(tx, input.linkTo) : undefined;
         const subject = input.subject !== undefined ? input.subject : subjectOf(target);

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppDeps } from '../../src/app/deps.ts';
 import { rebuild, verify } from '../../src/app/ledger.ts';
 import { isEmpty, loadDemo } from '../../src/demo/purl-2025.ts';
+import { FULL_SCOPE } from '../../src/domain/access.ts';
 import { getPackage, listPackages } from '../../src/projections/queries/packages.ts';
 import { timeline } from '../../src/projections/queries/timeline.ts';
 import { donorTotals, pipelineSummary } from '../../src/projections/queries/totals.ts';
@@ -37,7 +38,7 @@ describe.runIf(present || isCi())('the PURL 2025 demo', () => {
     expect(await isEmpty(deps)).toBe(false);
     const result = await verify(deps.db);
     expect(result).toMatchObject({ ok: true });
-    const packages = await listPackages(deps.db, { currency: 'USD' });
+    const packages = await listPackages(deps.db, FULL_SCOPE, { currency: 'USD' });
     expect(packages.map((row) => [row.id, row.status, row.donorIds])).toEqual([
       ['purl-nl-1', 'delivered', ['nl']],
       ['purl-nordic-1', 'delivered', ['dk', 'no', 'se']],
@@ -51,7 +52,7 @@ describe.runIf(present || isCi())('the PURL 2025 demo', () => {
   });
 
   it('keeps original amounts and currencies, with the Nordic package split as reported', async () => {
-    const nordic = await getPackage(deps.db, 'purl-nordic-1', 'USD');
+    const nordic = await getPackage(deps.db, FULL_SCOPE, 'purl-nordic-1', 'USD');
     expect(nordic?.contributions.map((c) => [c.donorId, c.amount])).toEqual(
       expect.arrayContaining([
         ['se', { amount: '275000000', currency: 'USD' }],
@@ -61,13 +62,13 @@ describe.runIf(present || isCi())('the PURL 2025 demo', () => {
     );
     expect(nordic?.committed).toEqual({ amount: '500000000.00', currency: 'USD' });
     expect(nordic?.fundedShare).toBe(1);
-    const canada = await getPackage(deps.db, 'purl-ca-2', 'EUR');
+    const canada = await getPackage(deps.db, FULL_SCOPE, 'purl-ca-2', 'EUR');
     expect(canada?.contributions[0]?.amount).toEqual({ amount: '200000000', currency: 'CAD' });
     expect(canada?.contributions[0]?.rate).toEqual({ date: '2025-12-03', source: 'ecb' });
   });
 
   it('shows the Nordic package as $486M, $495M, $500M and $585M side by side, with $500M adopted', async () => {
-    const nordic = await getPackage(deps.db, 'purl-nordic-1', 'USD');
+    const nordic = await getPackage(deps.db, FULL_SCOPE, 'purl-nordic-1', 'USD');
     const pledged = nordic?.figures.find((figure) => figure.stage === 'pledged');
     expect(pledged?.claims.map((claim) => claim.amount?.amount)).toEqual([
       '486000000',
@@ -83,7 +84,9 @@ describe.runIf(present || isCi())('the PURL 2025 demo', () => {
 
   it('links the seed article\'s "already arrived" to the Dutch and Nordic receipts', async () => {
     for (const id of ['purl-nl-1', 'purl-nordic-1']) {
-      const receipt = (await timeline(deps.db, `package:${id}`)).find((entry) => entry.type === 'DeliveryReceived');
+      const receipt = (await timeline(deps.db, FULL_SCOPE, `package:${id}`)).find(
+        (entry) => entry.type === 'DeliveryReceived',
+      );
       expect(receipt?.basis).toBe('reported');
       expect(receipt?.evidence).toEqual(
         expect.arrayContaining([
@@ -98,9 +101,9 @@ describe.runIf(present || isCi())('the PURL 2025 demo', () => {
   });
 
   it('keeps a joint figure with the coalition instead of dividing it among the members', async () => {
-    const nb8 = await getPackage(deps.db, 'purl-nb8-1', 'USD');
+    const nb8 = await getPackage(deps.db, FULL_SCOPE, 'purl-nb8-1', 'USD');
     expect(nb8?.contributions.map((c) => c.donorId)).toEqual(['nb8']);
-    const summary = await pipelineSummary(deps.db, 'USD');
+    const summary = await pipelineSummary(deps.db, FULL_SCOPE, 'USD');
     expect(summary.packagesByStatus).toEqual({
       delivered: 2,
       'partially-delivered': 2,
@@ -111,7 +114,7 @@ describe.runIf(present || isCi())('the PURL 2025 demo', () => {
   });
 
   it('gives the same totals from every rollup as from the finest grain', async () => {
-    const fine = await donorTotals(deps.db, { currency: 'USD' });
+    const fine = await donorTotals(deps.db, FULL_SCOPE, { currency: 'USD' });
     const sumBy = (key: (row: (typeof fine)[number]) => string) => {
       const out = new Map<string, bigint>();
       for (const row of fine) {
@@ -121,7 +124,7 @@ describe.runIf(present || isCi())('the PURL 2025 demo', () => {
       return [...out].filter(([, cents]) => cents !== 0n).sort(([a], [b]) => a.localeCompare(b));
     };
     const rolled = async (by: ('donor' | 'category' | 'month')[], key: (row: (typeof fine)[number]) => string) =>
-      (await donorTotals(deps.db, { currency: 'USD', by }))
+      (await donorTotals(deps.db, FULL_SCOPE, { currency: 'USD', by }))
         .map((row): [string, bigint] => [key(row), BigInt(row.amount.amount.replace('.', ''))])
         .sort(([a], [b]) => a.localeCompare(b));
     expect(await rolled([], (r) => r.stage)).toEqual(sumBy((r) => r.stage));
@@ -133,7 +136,7 @@ describe.runIf(present || isCi())('the PURL 2025 demo', () => {
     expect(await rolled(['donor', 'month'], (r) => `${r.donorId}/${r.month}/${r.stage}`)).toEqual(
       sumBy((r) => `${r.donorId}/${r.month}/${r.stage}`),
     );
-    const summary = await pipelineSummary(deps.db, 'USD');
+    const summary = await pipelineSummary(deps.db, FULL_SCOPE, 'USD');
     expect(summary.totals.delivered).toEqual({ amount: '1703250000.00', currency: 'USD' });
   });
 

@@ -4,7 +4,7 @@
  * withdrawn pledge. The file is checked against the vendored schema, read back with Tranche's own IATI reader and
  * compared with the read models. Without ../shared the suite says so and does not run, except under CI=true.
  */
-import { operator } from '../../src/domain/access.ts';
+
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -16,6 +16,7 @@ import type { AppDeps, RequestContext } from '../../src/app/deps.ts';
 import { type IatiExportResult, writeIatiExport } from '../../src/app/iati-export.ts';
 import { cancelPackage, closePackage, proposePackage } from '../../src/app/packages.ts';
 import { loadDemo } from '../../src/demo/purl-2025.ts';
+import { FULL_SCOPE, operator } from '../../src/domain/access.ts';
 import { money } from '../../src/domain/money.ts';
 import { readIati } from '../../src/ingest/formats/iati.ts';
 import { validateIatiActivities } from '../../src/ingest/formats/iati-schema.ts';
@@ -129,7 +130,7 @@ describe.runIf(present || isCi())('the IATI 2.03 export of the PURL demo', () =>
     tmp = await mkdtemp(path.join(os.tmpdir(), 'tranche-iati-'));
     const file = path.join(tmp, 'iati.xml');
     // Two packages a page, so that the export spans pages.
-    result = await writeIatiExport(deps, file, { pageSize: 2 });
+    result = await writeIatiExport(deps, FULL_SCOPE, file, { pageSize: 2 });
     xml = await readFile(file, 'utf8');
     activities = new Map();
     for await (const item of readIati(Readable.from([xml]))) {

@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pledgeContribution } from '../../src/app/contributions.ts';
 import { EXPORT_TABLE_NAMES, type ExportRun, openDownload, openExport } from '../../src/app/exports.ts';
+import { FULL_SCOPE } from '../../src/domain/access.ts';
 import { DomainError } from '../../src/domain/errors.ts';
 import { csvTable } from '../../src/ingest/exporters/csv.ts';
 import { jsonExport, jsonTable } from '../../src/ingest/exporters/json.ts';
@@ -62,7 +63,7 @@ describe('exports of the read models', () => {
 
   /** Runs `work` on an export of every table, read 3 rows a page so that every table spans pages. */
   async function withExport<T>(work: (run: ExportRun) => Promise<T>, names?: string[]): Promise<T> {
-    const run = await openExport(f.deps, names, { pageSize: 3 });
+    const run = await openExport(f.deps, FULL_SCOPE, names, { pageSize: 3 });
     try {
       return await work(run);
     } finally {
@@ -200,7 +201,7 @@ describe('exports of the read models', () => {
   });
 
   it('refuses an unknown table, naming the valid ones', async () => {
-    const error = await rejection(openExport(f.deps, ['packages', 'nope']));
+    const error = await rejection(openExport(f.deps, FULL_SCOPE, ['packages', 'nope']));
     expect(error).toBeInstanceOf(DomainError);
     expect(error).toMatchObject({ code: 'export-table-unknown', kind: 'not-found', field: 'table' });
     expect(error instanceof DomainError ? error.message : '').toBe(
@@ -211,7 +212,7 @@ describe('exports of the read models', () => {
   });
 
   it('reads every table in one snapshot: a write between two pages shows in none of them', async () => {
-    const run = await openExport(f.deps, ['contributions', 'packages', 'totals_stage'], { pageSize: 2 });
+    const run = await openExport(f.deps, FULL_SCOPE, ['contributions', 'packages', 'totals_stage'], { pageSize: 2 });
     let write: Promise<unknown> | undefined;
     let exported: Record<string, unknown>;
     try {
@@ -259,13 +260,13 @@ describe('exports of the read models', () => {
   });
 
   it('ends the snapshot of a download read in full, and of one abandoned half-way', async () => {
-    const whole = await openDownload(f.deps, { format: 'json' });
+    const whole = await openDownload(f.deps, FULL_SCOPE, { format: 'json' });
     expect(whole.fileName).toBe('tranche.json');
     await collect(whole.body);
-    const abandoned = await openDownload(f.deps, { format: 'csv', table: 'rm_timeline' });
+    const abandoned = await openDownload(f.deps, FULL_SCOPE, { format: 'csv', table: 'rm_timeline' });
     expect(abandoned).toMatchObject({ fileName: 'timeline.csv', contentType: 'text/csv; charset=utf-8' });
     for await (const _chunk of abandoned.body) break;
-    const workbook = await openDownload(f.deps, { format: 'xlsx' });
+    const workbook = await openDownload(f.deps, FULL_SCOPE, { format: 'xlsx' });
     workbook.body.destroy();
     // On PGlite a snapshot left open would hold the only connection, and this would never answer.
     expect((await ledgerState(f.db)).events).toBeGreaterThan(0);

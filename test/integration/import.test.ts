@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importSource } from '../../src/app/ingest.ts';
+import { FULL_SCOPE } from '../../src/domain/access.ts';
 import { listSources } from '../../src/projections/queries/sources.ts';
 import { listStories } from '../../src/projections/queries/stories.ts';
 import { timeline } from '../../src/projections/queries/timeline.ts';
@@ -30,7 +31,7 @@ describe('importing sources from documents, grouped into stories across language
       groupedWith: null,
       events: [{ type: 'SourceRecorded' }],
     });
-    const [source] = await listSources(f.db, { id: 'wire-en' });
+    const [source] = await listSources(f.db, FULL_SCOPE, { id: 'wire-en' });
     expect(source).toMatchObject({
       title: 'Norway and Sweden fund a PURL package for Ukraine',
       author: 'Jane Doe',
@@ -47,7 +48,7 @@ describe('importing sources from documents, grouped into stories across language
     expect(row.body).toMatch(/^Norway will allocate USD 135 million/);
     expect(row.body).not.toMatch(/[<>]|Home|tracking|Germany/);
     // The event happened when the page was published.
-    expect((await timeline(f.db, 'source:wire-en'))[0]).toMatchObject({ occurredOn: '2025-08-05' });
+    expect((await timeline(f.db, FULL_SCOPE, 'source:wire-en'))[0]).toMatchObject({ occurredOn: '2025-08-05' });
   });
 
   it('puts the Ukrainian version in the story of the English one; the publisher falls back to the URL’s host', async () => {
@@ -58,7 +59,7 @@ describe('importing sources from documents, grouped into stories across language
       url: 'https://www.example.com.ua/news/purl-nordic',
     });
     expect(result).toMatchObject({ storyId: 'wire-en', groupedWith: { sourceId: 'wire-en', score: 1 } });
-    const [source] = await listSources(f.db, { id: 'wire-uk' });
+    const [source] = await listSources(f.db, FULL_SCOPE, { id: 'wire-uk' });
     expect(source).toMatchObject({
       publisher: 'example.com.ua',
       language: 'uk',
@@ -68,8 +69,11 @@ describe('importing sources from documents, grouped into stories across language
     // Nothing was recorded on the English version: its id is the story's.
     const en = await f.db.selectFrom('events').select('type').where('stream_id', '=', 'source-wire-en').execute();
     expect(en).toEqual([{ type: 'SourceRecorded' }]);
-    expect((await listSources(f.db, { storyId: 'wire-en' })).map((s) => s.id).sort()).toEqual(['wire-en', 'wire-uk']);
-    expect(await listStories(f.db, { multilingual: true })).toMatchObject([
+    expect((await listSources(f.db, FULL_SCOPE, { storyId: 'wire-en' })).map((s) => s.id).sort()).toEqual([
+      'wire-en',
+      'wire-uk',
+    ]);
+    expect(await listStories(f.db, FULL_SCOPE, { multilingual: true })).toMatchObject([
       { id: 'wire-en', languages: ['en', 'uk'], sources: [{ id: 'wire-en' }, { id: 'wire-uk' }] },
     ]);
   });
@@ -82,7 +86,7 @@ describe('importing sources from documents, grouped into stories across language
       publisher: 'Other Wire',
     });
     expect(result).toMatchObject({ storyId: null, groupedWith: null });
-    const [source] = await listSources(f.db, { id: 'other-en' });
+    const [source] = await listSources(f.db, FULL_SCOPE, { id: 'other-en' });
     expect(source?.publisher).toBe('Other Wire');
   });
 
@@ -98,7 +102,7 @@ describe('importing sources from documents, grouped into stories across language
       storyId: 'story-given',
     });
     expect(given).toMatchObject({ storyId: 'story-given', groupedWith: null });
-    expect((await listSources(f.db, { id: 'given-ru' }))[0]).toMatchObject({
+    expect((await listSources(f.db, FULL_SCOPE, { id: 'given-ru' }))[0]).toMatchObject({
       title: 'Норвегия и Швеция',
       author: null,
       publishedOn: '2025-08-07',

@@ -35,6 +35,7 @@ import {
   withdrawRequirement,
 } from '../../src/app/requirements.ts';
 import { adoptFigure, linkClaim, recordClaim, recordSource } from '../../src/app/sources.ts';
+import { FULL_SCOPE } from '../../src/domain/access.ts';
 import { PROJECTION_TABLES } from '../../src/projections/tables.ts';
 import { type AppFixture, dumpProjections, ledgerState, openAppFixture } from '../support/app-fixtures.ts';
 
@@ -419,13 +420,15 @@ async function buildHistory(f: AppFixture): Promise<void> {
 
   // The curator's review of what extraction proposes: the Dutch commitment accepted as a claim and linked in the same
   // step; the Nordic pledge counts as reviewed (typed in by hand as clm-500); Finland's July pledge, rejected.
-  const [dutch] = (await listProposals(deps.db, 'src-nl')) ?? [];
+  const [dutch] = (await listProposals(deps.db, FULL_SCOPE, 'src-nl')) ?? [];
   await acceptProposal(deps, rq, 'src-nl', dutch?.key ?? '', {
     stage: 'committed',
     linkTo: eventOf(nlCommitted, 'ContributionCommitted'),
     occurredOn: '2025-08-12',
   });
-  const finnish = (await listProposals(deps.db, 'src-en'))?.find((proposal) => proposal.donors.includes('FI'));
+  const finnish = (await listProposals(deps.db, FULL_SCOPE, 'src-en'))?.find((proposal) =>
+    proposal.donors.includes('FI'),
+  );
   await rejectProposal(deps, rq, 'src-en', finnish?.key ?? '', {
     reason: 'a July pledge, outside this story',
     occurredOn: '2025-08-12',

@@ -11,6 +11,7 @@ import { importSource } from '../../src/app/ingest.ts';
 import { rebuild } from '../../src/app/ledger.ts';
 import { acceptProposal, listProposals, type ProposalView, rejectProposal } from '../../src/app/proposals.ts';
 import { recordClaim } from '../../src/app/sources.ts';
+import { FULL_SCOPE } from '../../src/domain/access.ts';
 import { listFacts } from '../../src/projections/queries/facts.ts';
 import { getClaim, listSources } from '../../src/projections/queries/sources.ts';
 import { timeline } from '../../src/projections/queries/timeline.ts';
@@ -30,7 +31,7 @@ const seedPresent = existsSync(SEED);
 if (!seedPresent && !isCi()) console.warn(`seed review suite not run: ${SEED} is missing (the shared seed article)`);
 
 async function proposalsOf(f: AppFixture, sourceId: string): Promise<ProposalView[]> {
-  const proposals = await listProposals(f.db, sourceId);
+  const proposals = await listProposals(f.db, FULL_SCOPE, sourceId);
   if (!proposals) throw new Error(`no source ${sourceId}`);
   return proposals;
 }
@@ -97,7 +98,7 @@ describe.runIf(seedPresent || isCi())('reviewing the proposals of the seed artic
   it('accepts it as a claim carrying the key, linked to the receipt in the same step', async () => {
     const result = await acceptProposal(f.deps, f.request, 'rbc-seed', key, { donorIds: ['nl'], linkTo: receipt });
     expect(result.events.map((event) => event.type)).toEqual(['ClaimRecorded', 'ClaimLinked']);
-    const claim = await getClaim(f.db, result.id);
+    const claim = await getClaim(f.db, FULL_SCOPE, result.id);
     expect(claim).toMatchObject({
       sourceId: 'rbc-seed',
       subject: { type: 'package', id: 'purl-nl-1' },
@@ -114,7 +115,7 @@ describe.runIf(seedPresent || isCi())('reviewing the proposals of the seed artic
     expect(row?.proposal_key).toBe(key);
     const accepted = (await proposalsOf(f, 'rbc-seed')).find((proposal) => proposal.key === key);
     expect(accepted).toMatchObject({ status: 'accepted', claimId: result.id });
-    const received = (await timeline(f.db, 'package:purl-nl-1')).find((entry) => entry.eventId === receipt);
+    const received = (await timeline(f.db, FULL_SCOPE, 'package:purl-nl-1')).find((entry) => entry.eventId === receipt);
     expect(received?.evidence).toContainEqual(expect.objectContaining({ sourceId: 'rbc-seed', claimId: result.id }));
     const recorded = await f.db
       .selectFrom('events')
@@ -147,7 +148,7 @@ describe.runIf(seedPresent || isCi())('reviewing the proposals of the seed artic
     expect(unknown).toMatchObject({ kind: 'not-found', field: 'key' });
     await expectRefusal(f.db, () => rejectProposal(f.deps, f.request, 'rbc-seed', 'nope', {}), 'proposal-unknown');
     await expectRefusal(f.db, () => rejectProposal(f.deps, f.request, 'nowhere', key, {}), 'source-unknown');
-    expect(await listProposals(f.db, 'nowhere')).toBeUndefined();
+    expect(await listProposals(f.db, FULL_SCOPE, 'nowhere')).toBeUndefined();
   });
 
   it('counts a claim typed in by hand from the same sentence as the review, so the fact is not claimed twice', async () => {
@@ -197,7 +198,7 @@ describe('proposals that imply a command; rejections; facts from several sources
   afterAll(() => f?.cleanup());
 
   it('groups the two versions of the Canadian story', async () => {
-    expect((await listSources(f.db, { id: 'ca-uk' }))[0]?.storyId).toBe('ca-en');
+    expect((await listSources(f.db, FULL_SCOPE, { id: 'ca-uk' }))[0]?.storyId).toBe('ca-en');
   });
 
   it('a pledge no contribution records implies pledging one, prefilled from the source; accepting it sends nothing', async () => {
@@ -242,7 +243,7 @@ describe('proposals that imply a command; rejections; facts from several sources
       },
     ]);
     await acceptProposal(f.deps, f.request, 'ca-uk', proposal?.key ?? '', {});
-    const facts = await listFacts(f.db);
+    const facts = await listFacts(f.db, FULL_SCOPE);
     const canada = facts.filter((fact) => fact.donorIds.includes('ca'));
     expect(canada).toHaveLength(1);
     expect(canada[0]).toMatchObject({
@@ -306,7 +307,7 @@ describe('proposals that imply a command; rejections; facts from several sources
       amount: { amount: '275000000.00', currency: 'USD' },
       visibility: 'partners',
     });
-    expect(await getClaim(f.db, result.id)).toMatchObject({
+    expect(await getClaim(f.db, FULL_SCOPE, result.id)).toMatchObject({
       donorIds: ['se', 'nb8'],
       stage: 'committed',
       amount: { amount: '275000000', currency: 'USD' },

@@ -18,6 +18,7 @@ import {
 import { listProposals, rejectProposal } from '../../src/app/proposals.ts';
 import { approvePriorityList, draftPriorityList, listRequirement } from '../../src/app/requirements.ts';
 import { adoptFigure, recordClaim, recordSource } from '../../src/app/sources.ts';
+import { FULL_SCOPE } from '../../src/domain/access.ts';
 import { NORDIC_EN_HTML } from './articles.ts';
 import { deliverPackage } from './packages.ts';
 
@@ -174,7 +175,7 @@ export async function buildExportHistory(deps: AppDeps, rq: RequestContext): Pro
     fileName: 'nordic.html',
     url: 'https://example.org/wire/nordic',
   });
-  const [first] = (await listProposals(deps.db, 'wire-en')) ?? [];
+  const [first] = (await listProposals(deps.db, FULL_SCOPE, 'wire-en')) ?? [];
   if (!first) throw new Error('the imported article yielded no proposal to reject');
   await rejectProposal(deps, rq, 'wire-en', first.key, { reason: 'announced earlier', occurredOn: '2025-09-12' });
 }

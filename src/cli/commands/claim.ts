@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { adoptFigureSchema, linkClaimSchema, recordClaimSchema } from '../../app/schemas.ts';
 import { adoptFigure, linkClaim, recordClaim } from '../../app/sources.ts';
+import { FULL_SCOPE } from '../../domain/access.ts';
 import { CLAIM_STAGES } from '../../domain/claim/claim.ts';
 import { listFacts } from '../../projections/queries/facts.ts';
 import type { CliContext } from '../context.ts';
@@ -63,7 +64,7 @@ export function registerClaimCommands(program: Command, context: CliContext): vo
     'facts',
     'facts: claims grouped by donors, stage and amount, each once with every source that states it',
     (command) => command,
-    (db) => listFacts(db),
+    (db) => listFacts(db, FULL_SCOPE),
     (rows) =>
       table(
         rows,

@@ -13,6 +13,7 @@ import {
   pledgeContributionSchema,
   reasonSchema,
 } from '../../app/schemas.ts';
+import { FULL_SCOPE } from '../../domain/access.ts';
 import type { ContributionView } from '../../projections/queries/contributions.ts';
 import { listContributions } from '../../projections/queries/contributions.ts';
 import type { FlagSpec } from '../body.ts';
@@ -103,7 +104,7 @@ export function registerContributionCommands(program: Command, context: CliConte
         .option('--package <id>', 'only towards this package')
         .option('--status <status>', 'only this status'),
     (db, options) =>
-      listContributions(db, {
+      listContributions(db, FULL_SCOPE, {
         donorId: optional(options.donor),
         packageId: optional(options.package),
         status: optional(options.status),

@@ -6,6 +6,7 @@ import { finished, pipeline } from 'node:stream/promises';
 import type { Command } from 'commander';
 import { EXPORT_TABLE_NAMES, type ExportRun, exportTables, openExport } from '../../app/exports.ts';
 import { type IatiExportResult, openIatiDownload, writeIatiExport } from '../../app/iati-export.ts';
+import { FULL_SCOPE } from '../../domain/access.ts';
 import { csvTable } from '../../ingest/exporters/csv.ts';
 import { jsonExport } from '../../ingest/exporters/json.ts';
 import { describeHead } from '../../ingest/exporters/manifest.ts';
@@ -68,7 +69,7 @@ function exporting(
   work: (run: ExportRun) => Promise<string>,
 ): Promise<void> {
   return withDatabase(context, `tranche export ${format}`, async (database) => {
-    const run = await openExport(appDeps(database.db), options.table);
+    const run = await openExport(appDeps(database.db), FULL_SCOPE, options.table);
     try {
       const where = await work(run);
       context.note(`exported ${run.tables.length} table(s) as ${format} at ${describeHead(run.manifest)}${where}`);
@@ -163,13 +164,15 @@ export function registerExportCommands(program: Command, context: CliContext): C
         const file = options.out;
         let result: IatiExportResult;
         if (file === undefined) {
-          const download = await openIatiDownload(deps, { publisher });
+          const download = await openIatiDownload(deps, FULL_SCOPE, { publisher });
           // Decoded as a stream, so that a character split between two chunks stays whole.
           download.body.setEncoding('utf8');
           for await (const chunk of download.body) context.write(String(chunk));
           result = download;
         } else {
-          result = await replaceAtomically(file, (partial) => writeIatiExport(deps, partial, { publisher }));
+          result = await replaceAtomically(file, (partial) =>
+            writeIatiExport(deps, FULL_SCOPE, partial, { publisher }),
+          );
         }
         const where = file === undefined ? '' : ` to ${file}`;
         context.note(

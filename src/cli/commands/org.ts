@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { amendOrganisation, registerOrganisation } from '../../app/organisations.ts';
 import { amendOrganisationSchema, registerOrganisationSchema } from '../../app/schemas.ts';
+import { FULL_SCOPE } from '../../domain/access.ts';
 import { ORGANISATION_KINDS } from '../../domain/organisation/organisation.ts';
 import { listOrganisations } from '../../projections/queries/organisations.ts';
 import type { FlagSpec } from '../body.ts';
@@ -43,7 +44,7 @@ export function registerOrgCommands(program: Command, context: CliContext): void
     'list',
     'list the organisations',
     (command) => command.option('--kind <kind>', 'only this kind'),
-    (db, options) => listOrganisations(db, { kind: optional(options.kind) }),
+    (db, options) => listOrganisations(db, FULL_SCOPE, { kind: optional(options.kind) }),
     (rows) =>
       table(rows, [
         { header: 'id', value: (row) => row.id },

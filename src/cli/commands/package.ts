@@ -18,6 +18,7 @@ import {
   reasonSchema,
   validatePackageSchema,
 } from '../../app/schemas.ts';
+import { FULL_SCOPE } from '../../domain/access.ts';
 import { notFound } from '../../domain/errors.ts';
 import { PACKAGE_STATUSES } from '../../domain/package/package.ts';
 import { getPackage, listPackages, type PackageDetail } from '../../projections/queries/packages.ts';
@@ -260,7 +261,7 @@ export function registerPackageCommands(program: Command, context: CliContext): 
         .option('--limit <n>', 'at most this many packages (default 200)')
         .option('--offset <n>', 'skip this many first'),
     (db, options) =>
-      listPackages(db, {
+      listPackages(db, FULL_SCOPE, {
         status: optional(options.status),
         donorId: optional(options.donor),
         currency: reportingCurrency(options.currency),
@@ -288,7 +289,7 @@ export function registerPackageCommands(program: Command, context: CliContext): 
     'one package: lines, shipments, receipts, contributions and the figures reported about it',
     withCurrencyFlag,
     async (db, options, [id = '']) => {
-      const found = await getPackage(db, id, reportingCurrency(options.currency));
+      const found = await getPackage(db, FULL_SCOPE, id, reportingCurrency(options.currency));
       if (!found) throw notFound('package-unknown', `no package "${id}"`, 'id');
       return found;
     },

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { approvePriorityList, draftPriorityList } from '../../app/requirements.ts';
 import { approvePriorityListSchema, draftPriorityListSchema } from '../../app/schemas.ts';
+import { FULL_SCOPE } from '../../domain/access.ts';
 import { listPriorityLists } from '../../projections/queries/requirements.ts';
 import type { CliContext } from '../context.ts';
 import { table } from '../output.ts';
@@ -37,7 +38,7 @@ export function registerPriorityListCommands(program: Command, context: CliConte
     'list',
     'list the priority lists',
     (command) => command.option('--recipient <id>', 'only this recipient'),
-    (db, options) => listPriorityLists(db, { recipientId: optional(options.recipient) }),
+    (db, options) => listPriorityLists(db, FULL_SCOPE, { recipientId: optional(options.recipient) }),
     (rows) =>
       table(rows, [
         { header: 'recipient', value: (row) => row.recipientId },

@@ -11,6 +11,7 @@ import {
   reasonSchema,
   reprioritiseRequirementSchema,
 } from '../../app/schemas.ts';
+import { FULL_SCOPE } from '../../domain/access.ts';
 import { requirementCoverage } from '../../projections/queries/requirements.ts';
 import type { FlagSpec } from '../body.ts';
 import type { CliContext } from '../context.ts';
@@ -82,7 +83,7 @@ export function registerRequirementCommands(program: Command, context: CliContex
         .option('--recipient <id>', 'only this recipient')
         .option('--include-withdrawn', 'show withdrawn ones too'),
     (db, options) =>
-      requirementCoverage(db, {
+      requirementCoverage(db, FULL_SCOPE, {
         recipientId: optional(options.recipient),
         includeWithdrawn: options.includeWithdrawn === true,
       }),

@@ -10,6 +10,7 @@ import {
   rejectProposalSchema,
 } from '../../app/schemas.ts';
 import { recordSource } from '../../app/sources.ts';
+import { FULL_SCOPE } from '../../domain/access.ts';
 import { CLAIM_STAGES } from '../../domain/claim/claim.ts';
 import { notFound } from '../../domain/errors.ts';
 import { LANGUAGES } from '../../domain/facts.ts';
@@ -121,7 +122,8 @@ export function registerSourceCommands(program: Command, context: CliContext): v
     'sources, newest first, with how many claims each holds',
     (command) =>
       command.option('--language <code>', 'only this language').option('--story <id>', 'only versions of this story'),
-    (db, options) => listSources(db, { language: optional(options.language), storyId: optional(options.story) }),
+    (db, options) =>
+      listSources(db, FULL_SCOPE, { language: optional(options.language), storyId: optional(options.story) }),
     (rows) =>
       table(rows, [
         { header: 'id', value: (row) => row.id },
@@ -139,7 +141,7 @@ export function registerSourceCommands(program: Command, context: CliContext): v
     'stories',
     'stories, newest first, with their versions in each language',
     (command) => command.option('--multilingual', 'only stories told in two languages or more'),
-    (db, options) => listStories(db, { multilingual: options.multilingual === true }),
+    (db, options) => listStories(db, FULL_SCOPE, { multilingual: options.multilingual === true }),
     (rows) =>
       table(rows, [
         { header: 'story', value: (row) => row.id },
@@ -155,7 +157,7 @@ export function registerSourceCommands(program: Command, context: CliContext): v
     "the claims extraction proposes from a source's text, their review, and the events each could be evidence for",
     (command) => command,
     async (db, _options, [id = '']) => {
-      const proposals = await listProposals(db, id);
+      const proposals = await listProposals(db, FULL_SCOPE, id);
       if (!proposals) throw notFound('source-unknown', `no source "${id}"`);
       return proposals;
     },

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { FULL_SCOPE } from '../../domain/access.ts';
 import {
   donorTotals,
   isTotalsDimension,
@@ -37,7 +38,7 @@ export function registerSummaryCommands(program: Command, context: CliContext): 
     'summary',
     'totals by stage, the pledge-to-delivery gap, packages by status',
     withCurrencyFlag,
-    (db, options) => pipelineSummary(db, reportingCurrency(options.currency)),
+    (db, options) => pipelineSummary(db, FULL_SCOPE, reportingCurrency(options.currency)),
     (summary) =>
       [
         fields([
@@ -67,7 +68,7 @@ export function registerSummaryCommands(program: Command, context: CliContext): 
         .option('--from <YYYY-MM>', 'from this month')
         .option('--to <YYYY-MM>', 'to this month (inclusive)'),
     (db, options) =>
-      donorTotals(db, {
+      donorTotals(db, FULL_SCOPE, {
         currency: reportingCurrency(options.currency),
         by: dimensions(options.by),
         donorId: optional(options.donor),

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { FULL_SCOPE } from '../../domain/access.ts';
 import { timeline } from '../../projections/queries/timeline.ts';
 import type { CliContext } from '../context.ts';
 import { RequestInvalidError } from '../errors.ts';
@@ -15,7 +16,7 @@ export function registerTimelineCommand(program: Command, context: CliContext): 
       if (!/^[a-z-]+:.+$/.test(entity)) {
         throw new RequestInvalidError('entity', `"${entity}" is not written as type:id, e.g. package:nl-1`);
       }
-      return timeline(db, entity);
+      return timeline(db, FULL_SCOPE, entity);
     },
     (entries) =>
       table(

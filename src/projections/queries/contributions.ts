@@ -1,6 +1,8 @@
 import type { Db } from '../../db/index.ts';
+import type { ReadScope } from '../../domain/access.ts';
 import type { MoneyJson } from '../../domain/money.ts';
 import { cents, type ReportingCurrency, trimDecimal } from './common.ts';
+import { contributionVisible } from './visibility.ts';
 
 export interface ContributionView {
   id: string;
@@ -28,13 +30,22 @@ export interface ContributionFilter {
   offset?: number | undefined;
 }
 
-/** Contributions, newest pledge first; paged so a donor with thousands stays fast. */
-export async function listContributions(db: Db, filter: ContributionFilter): Promise<ContributionView[]> {
-  let query = db.selectFrom('rm_contributions').selectAll().orderBy('pledged_on', 'desc').orderBy('id');
-  if (filter.id) query = query.where('id', '=', filter.id);
-  if (filter.donorId) query = query.where('donor_id', '=', filter.donorId);
-  if (filter.packageId) query = query.where('package_id', '=', filter.packageId);
-  if (filter.status) query = query.where('status', '=', filter.status);
+/** The contributions the reader may see, newest pledge first; paged so a donor with thousands stays fast. */
+export async function listContributions(
+  db: Db,
+  scope: ReadScope,
+  filter: ContributionFilter,
+): Promise<ContributionView[]> {
+  let query = db
+    .selectFrom('rm_contributions as c')
+    .selectAll('c')
+    .where(contributionVisible(scope, 'c'))
+    .orderBy('c.pledged_on', 'desc')
+    .orderBy('c.id');
+  if (filter.id) query = query.where('c.id', '=', filter.id);
+  if (filter.donorId) query = query.where('c.donor_id', '=', filter.donorId);
+  if (filter.packageId) query = query.where('c.package_id', '=', filter.packageId);
+  if (filter.status) query = query.where('c.status', '=', filter.status);
   query = query.limit(filter.limit ?? 500).offset(filter.offset ?? 0);
   const rows = await query.execute();
   const eur = filter.currency === 'EUR';

@@ -1,6 +1,9 @@
 import { type ControlledTransaction, type RawBuilder, sql } from 'kysely';
 import type { Db, Schema } from '../../db/index.ts';
+import type { ReadScope } from '../../domain/access.ts';
 import { PROJECTION_TABLES } from '../tables.ts';
+import { ROW, scopedTable } from './export-scope.ts';
+import { eventVisible } from './visibility.ts';
 
 /** A read-model table, by its name in the database. */
 export type ReadModelTable = (typeof PROJECTION_TABLES)[number];
@@ -44,7 +47,7 @@ export interface ExportColumn {
 
 export type ExportRow = Readonly<Record<string, unknown>>;
 
-/** The ledger position an export reflects. */
+/** The ledger position an export reflects: for a reader who does not read everything, the last event they may see. */
 export interface LedgerHead {
   readonly seq: number;
   readonly hash: string;
@@ -82,10 +85,12 @@ interface CatalogColumn {
 const CURSOR = '__export_cursor';
 
 /**
- * Opens a snapshot of the read models. The head is read first, so the snapshot (taken by the first query of a
- * REPEATABLE READ transaction) holds exactly the read models of that head: a write committed meanwhile is not seen.
+ * Opens a snapshot of the read models as the reader may see them (export-scope.ts). The head is read first, so the
+ * snapshot (taken by the first query of a REPEATABLE READ transaction) holds exactly the read models of that head: a
+ * write committed meanwhile is not seen. A reader who does not read everything is told the last event they may see
+ * instead of the head, which would show when records hidden from them change.
  */
-export async function openExportSnapshot(db: Db, pageSize = 1000): Promise<ExportSnapshot> {
+export async function openExportSnapshot(db: Db, scope: ReadScope, pageSize = 1000): Promise<ExportSnapshot> {
   const trx = await db.startTransaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute();
   let closed: Promise<void> | undefined;
   const close = (): Promise<void> => {
@@ -94,10 +99,20 @@ export async function openExportSnapshot(db: Db, pageSize = 1000): Promise<Expor
   };
   try {
     const head = await trx.selectFrom('ledger_head').select(['seq', 'hash']).executeTakeFirstOrThrow();
+    const seen = scope.all
+      ? head
+      : ((await trx
+          .selectFrom('events as e')
+          .select(['e.seq', 'e.hash'])
+          .where('e.seq', '<=', head.seq)
+          .where(eventVisible(scope, 'e'))
+          .orderBy('e.seq', 'desc')
+          .limit(1)
+          .executeTakeFirst()) ?? { seq: '0', hash: '0'.repeat(64) });
     return {
-      ledgerHead: { seq: Number(head.seq), hash: head.hash },
+      ledgerHead: { seq: Number(seen.seq), hash: seen.hash },
       db: trx,
-      table: (table) => snapshotTable(trx, table, pageSize),
+      table: (table) => snapshotTable(trx, scope, table, pageSize),
       close,
     };
   } catch (error) {
@@ -108,6 +123,7 @@ export async function openExportSnapshot(db: Db, pageSize = 1000): Promise<Expor
 
 async function snapshotTable(
   trx: ControlledTransaction<Schema>,
+  scope: ReadScope,
   table: ReadModelTable,
   pageSize: number,
 ): Promise<SnapshotTable> {
@@ -131,7 +147,8 @@ async function snapshotTable(
     .filter((column) => column.key_position !== null)
     .sort((a, b) => Number(a.key_position) - Number(b.key_position));
   if (key.length === 0) throw new Error(`export: ${table} has no primary key to page it by`);
-  const keyList = sql.join(key.map((column) => sql.ref(column.name)));
+  const keyList = sql.join(key.map((column) => sql.ref(`${ROW}.${column.name}`)));
+  const source = sourceFor(table, scope, catalog);
 
   async function* pages(): AsyncGenerator<readonly ExportRow[]> {
     let after: readonly string[] | undefined;
@@ -140,8 +157,8 @@ async function snapshotTable(
         ? sql`WHERE (${keyList}) > (${sql.join(key.map((column, i) => sql`CAST(${after?.[i]} AS ${sql.raw(column.sql_type)})`))})`
         : sql``;
       const { rows } = await sql<Record<string, unknown>>`
-        SELECT *, ARRAY[${sql.join(key.map((column) => sql`${sql.ref(column.name)}::text`))}] AS ${sql.ref(CURSOR)}
-        FROM ${sql.table(table)} ${where} ORDER BY ${keyList} LIMIT ${pageSize}
+        SELECT *, ARRAY[${sql.join(key.map((column) => sql`${sql.ref(`${ROW}.${column.name}`)}::text`))}] AS ${sql.ref(CURSOR)}
+        FROM ${source} ${where} ORDER BY ${keyList} LIMIT ${pageSize}
       `.execute(trx);
       if (rows.length === 0) return;
       after = cursorOf(rows[rows.length - 1]);
@@ -159,7 +176,7 @@ async function snapshotTable(
         sql`bool_and(${sql.ref(column.name)} IS NULL OR length(trim(both '0' from replace(abs(${sql.ref(column.name)})::text, '.', ''))) <= ${digits})`,
     );
     const { rows } = await sql<{ within: (boolean | null)[] }>`
-      SELECT ARRAY[${sql.join(checks)}] AS within FROM ${sql.table(table)}
+      SELECT ARRAY[${sql.join(checks)}] AS within FROM ${source}
     `.execute(trx);
     const within = rows[0]?.within ?? [];
     // An empty table (bool_and of nothing is null) has no value a spreadsheet would change.
@@ -167,6 +184,22 @@ async function snapshotTable(
   }
 
   return { name: exportName(table), columns, pages, numbersWithin };
+}
+
+/**
+ * The table as the reader sees it: the rows the reader may see, with the columns computed for the reader
+ * (export-scope.ts), under the alias ROW; the table itself for a reader who reads everything.
+ */
+function sourceFor(table: ReadModelTable, scope: ReadScope, catalog: readonly CatalogColumn[]): RawBuilder<unknown> {
+  if (scope.all) return sql`${sql.table(table)} AS ${sql.table(ROW)}`;
+  const scoped = scopedTable(table, scope);
+  const select = sql.join(
+    catalog.map((column) => {
+      const computed = scoped.columns[column.name];
+      return computed ? sql`${computed} AS ${sql.ref(column.name)}` : sql.ref(`${ROW}.${column.name}`);
+    }),
+  );
+  return sql`(SELECT ${select} FROM ${sql.table(table)} AS ${sql.table(ROW)} WHERE ${scoped.where}) AS ${sql.table(ROW)}`;
 }
 
 function cursorOf(row: Record<string, unknown> | undefined): readonly string[] {

@@ -1,6 +1,8 @@
 import type { Db } from '../../db/index.ts';
+import type { ReadScope } from '../../domain/access.ts';
 import type { MoneyJson } from '../../domain/money.ts';
 import { trimDecimal } from './common.ts';
+import { claimVisible } from './visibility.ts';
 
 /** A source that states a fact. */
 export interface FactSource {
@@ -32,9 +34,10 @@ export interface FactView {
   sources: FactSource[];
 }
 
-/** Every recorded claim grouped into facts, the most recently reported first. */
+/** Every recorded claim the reader may see, grouped into facts, the most recently reported first. */
 export async function listFacts(
   db: Db,
+  scope: ReadScope,
   filter: { limit?: number | undefined; offset?: number | undefined } = {},
 ): Promise<FactView[]> {
   const rows = await db
@@ -42,6 +45,7 @@ export async function listFacts(
     .innerJoin('rm_sources as s', 's.id', 'c.source_id')
     .selectAll('c')
     .select(['s.publisher', 's.language', 's.title', 's.published_on'])
+    .where(claimVisible(scope, 'c'))
     .orderBy('s.published_on', (ob) => ob.asc().nullsLast())
     .orderBy('c.id')
     .execute();

@@ -1,10 +1,13 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/index.ts';
+import type { ReadScope } from '../../domain/access.ts';
 import type { LocalizedText } from '../../domain/facts.ts';
 import type { MoneyJson } from '../../domain/money.ts';
 import { cents, type ReportingCurrency, share, trimDecimal } from './common.ts';
 import { type ContributionView, listContributions } from './contributions.ts';
+import { packageDonors, packageFunding } from './scoped-columns.ts';
 import { type FigureView, figuresFor } from './sources.ts';
+import { packageVisible } from './visibility.ts';
 
 export interface PackagePipelineRow {
   id: string;
@@ -50,19 +53,35 @@ export interface PackageFilter {
   offset?: number | undefined;
 }
 
-/** The package pipeline, a page at a time: each package with its status and funded, paid and delivered shares. */
-export async function listPackages(db: Db, filter: PackageFilter): Promise<PackagePipelineRow[]> {
-  let query = db.selectFrom('rm_packages as p').selectAll('p').orderBy('p.proposed_on').orderBy('p.id');
+/**
+ * The package pipeline the reader may see, a page at a time: each package with its status and funded, paid and
+ * delivered shares. Its funding sums the contributions the reader's aggregates count, and its donors are those of the
+ * contributions the reader may see (see scoped-columns.ts).
+ */
+export async function listPackages(db: Db, scope: ReadScope, filter: PackageFilter): Promise<PackagePipelineRow[]> {
+  const key = filter.currency === 'EUR' ? 'eur' : 'usd';
+  const donors = packageDonors(scope, 'p');
+  let query = db
+    .selectFrom('rm_packages as p')
+    .selectAll('p')
+    .select([
+      donors.as('visible_donor_ids'),
+      packageFunding(scope, 'p', `pledged_${key}`).as('visible_pledged'),
+      packageFunding(scope, 'p', `committed_${key}`).as('visible_committed'),
+      packageFunding(scope, 'p', `paid_${key}`).as('visible_paid'),
+    ])
+    .where(packageVisible(scope, 'p'))
+    .orderBy('p.proposed_on')
+    .orderBy('p.id');
   if (filter.id) query = query.where('p.id', '=', filter.id);
   if (filter.status) query = query.where('p.status', '=', filter.status);
-  if (filter.donorId) query = query.where(sql<boolean>`${filter.donorId} = ANY(p.donor_ids)`);
+  if (filter.donorId) query = query.where(sql<boolean>`${filter.donorId} = ANY(${donors})`);
   query = query.limit(filter.limit ?? 200).offset(filter.offset ?? 0);
   const rows = await query.execute();
   return rows.map((row) => {
-    const key = filter.currency === 'EUR' ? 'eur' : 'usd';
     const target = BigInt(key === 'eur' ? row.target_eur : row.target_usd);
-    const committed = BigInt(key === 'eur' ? row.committed_eur : row.committed_usd);
-    const paid = BigInt(key === 'eur' ? row.paid_eur : row.paid_usd);
+    const committed = BigInt(row.visible_committed);
+    const paid = BigInt(row.visible_paid);
     return {
       id: row.id,
       title: row.title as LocalizedText,
@@ -71,10 +90,10 @@ export async function listPackages(db: Db, filter: PackageFilter): Promise<Packa
       coordinatorId: row.coordinator_id,
       supplierId: row.supplier_id,
       category: row.category,
-      donorIds: row.donor_ids,
+      donorIds: row.visible_donor_ids,
       target: { amount: trimDecimal(row.target_amount), currency: row.target_currency },
       targetReporting: cents(target, filter.currency),
-      pledged: cents(key === 'eur' ? row.pledged_eur : row.pledged_usd, filter.currency),
+      pledged: cents(row.visible_pledged, filter.currency),
       committed: cents(committed, filter.currency),
       paid: cents(paid, filter.currency),
       fundedShare: share(committed, target),
@@ -115,9 +134,14 @@ export interface PackageDetail extends PackagePipelineRow {
   figures: FigureView[];
 }
 
-/** One package with its lines, shipments, receipts, funders and the reported figures about it. */
-export async function getPackage(db: Db, id: string, currency: ReportingCurrency): Promise<PackageDetail | undefined> {
-  const [row] = await listPackages(db, { id, currency });
+/** One package with its lines, shipments, receipts, funders and the reported figures about it, if the reader may see it. */
+export async function getPackage(
+  db: Db,
+  scope: ReadScope,
+  id: string,
+  currency: ReportingCurrency,
+): Promise<PackageDetail | undefined> {
+  const [row] = await listPackages(db, scope, { id, currency });
   if (!row) return undefined;
   const [lines, shipments, receipts, contributions, figures] = await Promise.all([
     db.selectFrom('rm_package_lines').selectAll().where('package_id', '=', id).orderBy('position').execute(),
@@ -135,8 +159,8 @@ export async function getPackage(db: Db, id: string, currency: ReportingCurrency
       .orderBy('received_on')
       .orderBy('receipt_id')
       .execute(),
-    listContributions(db, { packageId: id, currency }),
-    figuresFor(db, { type: 'package', id }),
+    listContributions(db, scope, { packageId: id, currency }),
+    figuresFor(db, scope, { type: 'package', id }),
   ]);
   return {
     ...row,

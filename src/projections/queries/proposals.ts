@@ -1,11 +1,14 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/index.ts';
+import type { ReadScope } from '../../domain/access.ts';
 import type { MoneyJson } from '../../domain/money.ts';
 import { trimDecimal } from './common.ts';
+import { claimVisible, contributionVisible, eventVisible, organisationVisible, packageVisible } from './visibility.ts';
 
 /**
  * What reviewing a source's proposals reads: which proposals were accepted (as which claim) or rejected, which
  * organisations carry the donor codes extraction gives, and the ledger events a proposed claim could be evidence for.
+ * Each reads what the scope may see: the reader's for the review page, everything (FULL_SCOPE) inside a command.
  */
 
 export interface ProposalReviews {
@@ -17,13 +20,14 @@ export interface ProposalReviews {
   readonly typedIn: readonly { id: string; sentence: string; stage: string; donorIds: readonly string[] }[];
 }
 
-export async function proposalReviews(db: Db, sourceId: string): Promise<ProposalReviews> {
+export async function proposalReviews(db: Db, scope: ReadScope, sourceId: string): Promise<ProposalReviews> {
   const [claims, rejected] = await Promise.all([
     db
-      .selectFrom('rm_claims')
-      .select(['id', 'proposal_key', 'sentence', 'stage', 'donor_ids'])
-      .where('source_id', '=', sourceId)
-      .orderBy('id')
+      .selectFrom('rm_claims as c')
+      .select(['c.id', 'c.proposal_key', 'c.sentence', 'c.stage', 'c.donor_ids'])
+      .where('c.source_id', '=', sourceId)
+      .where(claimVisible(scope, 'c'))
+      .orderBy('c.id')
       .execute(),
     db
       .selectFrom('rm_proposal_rejections')
@@ -44,15 +48,20 @@ export async function proposalReviews(db: Db, sourceId: string): Promise<Proposa
  * The organisation each code names: a state by its ISO 3166-1 code, `EU` by the EU body that carries it. When several
  * carry one code, a state comes first, then an EU body, then the lowest id.
  */
-export async function organisationsByCode(db: Db, codes: readonly string[]): Promise<Map<string, string>> {
+export async function organisationsByCode(
+  db: Db,
+  scope: ReadScope,
+  codes: readonly string[],
+): Promise<Map<string, string>> {
   const wanted = [...new Set(codes.map((code) => code.toUpperCase()))];
   if (wanted.length === 0) return new Map();
   const rows = await db
-    .selectFrom('rm_organisations')
-    .select(['id', 'iso3166'])
-    .where('iso3166', 'in', wanted)
-    .orderBy(sql`CASE kind WHEN 'state' THEN 0 WHEN 'eu-body' THEN 1 ELSE 2 END`)
-    .orderBy('id')
+    .selectFrom('rm_organisations as o')
+    .select(['o.id', 'o.iso3166'])
+    .where('o.iso3166', 'in', wanted)
+    .where(organisationVisible(scope, 'o'))
+    .orderBy(sql`CASE o.kind WHEN 'state' THEN 0 WHEN 'eu-body' THEN 1 ELSE 2 END`)
+    .orderBy('o.id')
     .execute();
   const found = new Map<string, string>();
   for (const row of rows) if (row.iso3166 && !found.has(row.iso3166)) found.set(row.iso3166, row.id);
@@ -60,15 +69,21 @@ export async function organisationsByCode(db: Db, codes: readonly string[]): Pro
 }
 
 /** Coalitions made of all of these organisations (and maybe more); `exact` asks for exactly these members. */
-export async function coalitionsOf(db: Db, memberIds: readonly string[], exact = false): Promise<string[]> {
+export async function coalitionsOf(
+  db: Db,
+  scope: ReadScope,
+  memberIds: readonly string[],
+  exact = false,
+): Promise<string[]> {
   if (memberIds.length < 2) return [];
   let query = db
-    .selectFrom('rm_organisations')
-    .select('id')
-    .where('kind', '=', 'coalition')
-    .where(sql<boolean>`members @> ${[...memberIds]}::text[]`)
-    .orderBy('id');
-  if (exact) query = query.where(sql<boolean>`members <@ ${[...memberIds]}::text[]`);
+    .selectFrom('rm_organisations as o')
+    .select('o.id')
+    .where('o.kind', '=', 'coalition')
+    .where(sql<boolean>`o.members @> ${[...memberIds]}::text[]`)
+    .where(organisationVisible(scope, 'o'))
+    .orderBy('o.id');
+  if (exact) query = query.where(sql<boolean>`o.members <@ ${[...memberIds]}::text[]`);
   return (await query.execute()).map((row) => row.id);
 }
 
@@ -81,15 +96,21 @@ export interface DonorContribution {
 }
 
 /** The donors' contributions, latest pledges first (at most `limit`), withdrawn ones left out. */
-export async function contributionsOf(db: Db, donorIds: readonly string[], limit = 200): Promise<DonorContribution[]> {
+export async function contributionsOf(
+  db: Db,
+  scope: ReadScope,
+  donorIds: readonly string[],
+  limit = 200,
+): Promise<DonorContribution[]> {
   if (donorIds.length === 0) return [];
   const rows = await db
-    .selectFrom('rm_contributions')
-    .select(['id', 'donor_id', 'package_id', 'status', 'amount', 'currency'])
-    .where('donor_id', 'in', [...donorIds])
-    .where('status', '!=', 'withdrawn')
-    .orderBy('pledged_on', 'desc')
-    .orderBy('id')
+    .selectFrom('rm_contributions as c')
+    .select(['c.id', 'c.donor_id', 'c.package_id', 'c.status', 'c.amount', 'c.currency'])
+    .where('c.donor_id', 'in', [...donorIds])
+    .where('c.status', '!=', 'withdrawn')
+    .where(contributionVisible(scope, 'c'))
+    .orderBy('c.pledged_on', 'desc')
+    .orderBy('c.id')
     .limit(limit)
     .execute();
   return rows.map((row) => ({
@@ -119,6 +140,7 @@ export interface CandidateEvent {
 /** Events of the given types in the given streams, newest first (at most `limit`). */
 export async function eventsIn(
   db: Db,
+  scope: ReadScope,
   streamIds: readonly string[],
   types: readonly string[],
   limit = 500,
@@ -140,6 +162,7 @@ export async function eventsIn(
     ])
     .where('stream_id', 'in', [...new Set(streamIds)])
     .where('type', 'in', [...types])
+    .where(eventVisible(scope, 'events'))
     .orderBy('seq', 'desc')
     .limit(limit)
     .execute();
@@ -156,14 +179,21 @@ export async function eventsIn(
   }));
 }
 
-/** Packages that any of these organisations contribute to. */
-export async function packagesFundedBy(db: Db, donorIds: readonly string[]): Promise<string[]> {
+/** Packages that any of these organisations contribute to, as far as the scope may see both. */
+export async function packagesFundedBy(db: Db, scope: ReadScope, donorIds: readonly string[]): Promise<string[]> {
   if (donorIds.length === 0) return [];
   const rows = await db
-    .selectFrom('rm_packages')
-    .select('id')
-    .where(sql<boolean>`donor_ids && ${[...donorIds]}::text[]`)
-    .orderBy('id')
+    .selectFrom('rm_packages as p')
+    .select('p.id')
+    .where(sql<boolean>`p.donor_ids && ${[...donorIds]}::text[]`)
+    .where(packageVisible(scope, 'p'))
+    .where(
+      scope.all
+        ? sql<boolean>`true`
+        : sql<boolean>`EXISTS (SELECT 1 FROM rm_contributions c WHERE c.package_id = p.id
+            AND c.donor_id = ANY(${[...donorIds]}::text[]) AND c.status <> 'withdrawn' AND ${contributionVisible(scope, 'c')})`,
+    )
+    .orderBy('p.id')
     .execute();
   return rows.map((row) => row.id);
 }
@@ -181,6 +211,7 @@ export interface SameFactClaim {
 /** Claims of other sources with exactly these donors, this stage and this amount (or no amount). */
 export async function sameFactClaims(
   db: Db,
+  scope: ReadScope,
   fact: { sourceId: string; donorIds: readonly string[]; stage: string; amount: MoneyJson | null },
 ): Promise<SameFactClaim[]> {
   if (fact.donorIds.length === 0) return [];
@@ -192,6 +223,7 @@ export async function sameFactClaims(
     .where('c.source_id', '!=', fact.sourceId)
     .where('c.stage', '=', fact.stage)
     .where(sql<boolean>`c.donor_ids @> ${donors}::text[] AND c.donor_ids <@ ${donors}::text[]`)
+    .where(claimVisible(scope, 'c'))
     .orderBy('s.published_on')
     .orderBy('c.id');
   query = fact.amount

@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/index.ts';
+import type { ReadScope } from '../../domain/access.ts';
+import { claimVisible, sourceVisible } from './visibility.ts';
 
 /** A sentence of a source: linked to one of the record's events, or stated about its contribution or package. */
 export interface EvidenceClaim {
@@ -31,9 +33,14 @@ export interface EvidenceOf {
 /**
  * The sources behind each record: those its events name as evidence and those of the claims linked to its events (as
  * the timelines read rm_evidence), each with its sentences — the linked claims, and the source's other claims about
- * the same contribution, or about its package naming the same donor (or no donor).
+ * the same contribution, or about its package naming the same donor (or no donor). Only the sources and claims the
+ * reader may see.
  */
-export async function recordSources(db: Db, records: readonly EvidenceOf[]): Promise<EvidenceSource[][]> {
+export async function recordSources(
+  db: Db,
+  scope: ReadScope,
+  records: readonly EvidenceOf[],
+): Promise<EvidenceSource[][]> {
   const eventIds = [...new Set(records.flatMap((record) => record.eventIds))];
   if (eventIds.length === 0) return records.map(() => []);
   const evidence = await db
@@ -43,6 +50,8 @@ export async function recordSources(db: Db, records: readonly EvidenceOf[]): Pro
     .select(['v.event_id', 'v.source_id', 'v.claim_id', 's.publisher', 's.title', 's.url', 's.language'])
     .select(['s.published_on', 'c.sentence', 'c.stage'])
     .where(sql<boolean>`v.event_id = ANY(${eventIds}::text[])`)
+    .where(sourceVisible(scope, 's'))
+    .where(sql<boolean>`(v.claim_id = '' OR ${claimVisible(scope, 'c')})`)
     .orderBy('s.published_on')
     .orderBy('v.source_id')
     .orderBy('v.claim_id')
@@ -52,11 +61,12 @@ export async function recordSources(db: Db, records: readonly EvidenceOf[]): Pro
     sourceIds.length === 0
       ? []
       : await db
-          .selectFrom('rm_claims')
-          .select(['id', 'source_id', 'subject_type', 'subject_id', 'donor_ids', 'stage', 'sentence'])
-          .where(sql<boolean>`source_id = ANY(${sourceIds}::text[])`)
-          .where('subject_type', 'is not', null)
-          .orderBy('id')
+          .selectFrom('rm_claims as c')
+          .select(['c.id', 'c.source_id', 'c.subject_type', 'c.subject_id', 'c.donor_ids', 'c.stage', 'c.sentence'])
+          .where(sql<boolean>`c.source_id = ANY(${sourceIds}::text[])`)
+          .where('c.subject_type', 'is not', null)
+          .where(claimVisible(scope, 'c'))
+          .orderBy('c.id')
           .execute();
 
   return records.map((record) => {

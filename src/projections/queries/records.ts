@@ -1,11 +1,13 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/index.ts';
+import type { ReadScope } from '../../domain/access.ts';
 import type { LocalizedText } from '../../domain/facts.ts';
 import { formatMoney, type MoneyJson } from '../../domain/money.ts';
 import type { Stage } from '../totals.ts';
 import { cents, type ReportingCurrency } from './common.ts';
 import { type EvidenceSource, recordSources } from './records-evidence.ts';
 import { figureParts, type LedgerEvent } from './records-parts.ts';
+import { aggregatedFor, packageVisible } from './visibility.ts';
 
 export interface FigureFilter {
   readonly currency: ReportingCurrency;
@@ -44,14 +46,20 @@ export interface FigureRecords {
 const BASIS_RANK: Readonly<Record<string, number>> = { official: 0, reported: 1, estimate: 2 };
 const weaker = (a: string, b: string): string => ((BASIS_RANK[b] ?? 3) > (BASIS_RANK[a] ?? 3) ? b : a);
 
-/** The contributions that can have a part in the figure: a cheap pre-selection; the replay decides. */
-async function candidates(db: Db, filter: FigureFilter) {
+/**
+ * The contributions that can have a part in the figure: a cheap pre-selection; the replay decides. Only those of the
+ * visibilities the reader's totals count (so the records add up to them), with their package's title when the reader
+ * may see the package.
+ */
+async function candidates(db: Db, scope: ReadScope, filter: FigureFilter) {
   const inMonth = (column: string) =>
     sql<boolean>`date_trunc('month', ${sql.ref(column)}) = ${`${filter.month}-01`}::date`;
   let query = db
     .selectFrom('rm_contributions as c')
     .leftJoin('rm_packages as p', 'p.id', 'c.package_id')
-    .select(['c.id', 'c.donor_id', 'c.package_id', 'c.category', 'c.currency', 'p.title'])
+    .select(['c.id', 'c.donor_id', 'c.package_id', 'c.category', 'c.currency'])
+    .select(sql<unknown>`CASE WHEN ${packageVisible(scope, 'p')} THEN p.title END`.as('title'))
+    .where(aggregatedFor(scope, 'c.visibility'))
     .orderBy('c.id');
   if (filter.donorId) query = query.where('c.donor_id', '=', filter.donorId);
   if (filter.category) query = query.where('c.category', '=', filter.category);
@@ -91,10 +99,10 @@ async function ledgerEvents(db: Db, contributionIds: string[], packageIds: strin
 /**
  * The records behind one figure of the overview (a stage's total, for a donor, a month and/or a category): each
  * contribution's share of it, with the dated parts that make it up and the sources of its events. The records add up
- * to exactly what GET /api/totals answers for the same filters, because they are the same changes, replayed.
+ * to exactly what GET /api/totals answers for the same filters and reader, because they are the same changes, replayed.
  */
-export async function figureRecords(db: Db, filter: FigureFilter): Promise<FigureRecords> {
-  const contributions = await candidates(db, filter);
+export async function figureRecords(db: Db, scope: ReadScope, filter: FigureFilter): Promise<FigureRecords> {
+  const contributions = await candidates(db, scope, filter);
   const packageIds =
     filter.stage === 'delivered' ? [...new Set(contributions.flatMap((row) => row.package_id ?? []))] : [];
   const events = await ledgerEvents(
@@ -149,7 +157,7 @@ export async function figureRecords(db: Db, filter: FigureFilter): Promise<Figur
   records.sort((a, b) =>
     a.value === b.value ? a.contributionId.localeCompare(b.contributionId) : a.value > b.value ? -1 : 1,
   );
-  const sources = await recordSources(db, records);
+  const sources = await recordSources(db, scope, records);
   return {
     currency: filter.currency,
     stage: filter.stage,

@@ -1,8 +1,11 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/index.ts';
+import type { ReadScope } from '../../domain/access.ts';
 import type { LocalizedText } from '../../domain/facts.ts';
 import type { MoneyJson } from '../../domain/money.ts';
 import { trimDecimal } from './common.ts';
+import { visibleRequirementIds } from './scoped-columns.ts';
+import { packageVisible, priorityListVisible, requirementVisible } from './visibility.ts';
 
 export interface RequirementCoverage {
   id: string;
@@ -24,15 +27,21 @@ export interface RequirementCoverage {
 
 const FUNDED = ['funded', 'contracted', 'in-transit', 'partially-delivered', 'delivered', 'closed'];
 
-/** The requirements in priority order with how much of each is covered, funded and delivered. */
+/**
+ * The requirements the reader may see, in priority order, with how much of each is covered, funded and delivered by
+ * the packages the reader may see.
+ */
 export async function requirementCoverage(
   db: Db,
+  scope: ReadScope,
   filter: { id?: string | undefined; recipientId?: string | undefined; includeWithdrawn?: boolean | undefined } = {},
 ): Promise<RequirementCoverage[]> {
   let query = db
     .selectFrom('rm_requirements as r')
     .leftJoin('rm_package_lines as l', 'l.requirement_id', 'r.id')
-    .leftJoin('rm_packages as p', (join) => join.onRef('p.id', '=', 'l.package_id').on('p.status', '<>', 'cancelled'))
+    .leftJoin('rm_packages as p', (join) =>
+      join.onRef('p.id', '=', 'l.package_id').on('p.status', '<>', 'cancelled').on(packageVisible(scope, 'p')),
+    )
     .selectAll('r')
     .select([
       sql<string>`coalesce(sum(l.quantity) FILTER (WHERE p.id IS NOT NULL), 0)::text`.as('covered'),
@@ -42,6 +51,7 @@ export async function requirementCoverage(
       ),
       sql<string[]>`coalesce(array_agg(DISTINCT p.id) FILTER (WHERE p.id IS NOT NULL), '{}')`.as('package_ids'),
     ])
+    .where(requirementVisible(scope, 'r'))
     .groupBy('r.id')
     .orderBy('r.recipient_id')
     .orderBy('r.priority_rank')
@@ -80,13 +90,21 @@ export interface PriorityListView {
   visibility: string;
 }
 
+/** The priority lists the reader may see, each with the requirements the reader may see. */
 export async function listPriorityLists(
   db: Db,
+  scope: ReadScope,
   filter: { recipientId?: string | undefined; period?: string | undefined } = {},
 ): Promise<PriorityListView[]> {
-  let query = db.selectFrom('rm_priority_lists').selectAll().orderBy('period', 'desc').orderBy('recipient_id');
-  if (filter.recipientId) query = query.where('recipient_id', '=', filter.recipientId);
-  if (filter.period) query = query.where('period', '=', filter.period);
+  let query = db
+    .selectFrom('rm_priority_lists as l')
+    .select(['l.recipient_id', 'l.period', 'l.status', 'l.approvals', 'l.visibility'])
+    .select(visibleRequirementIds(scope, 'l').as('requirement_ids'))
+    .where(priorityListVisible(scope, 'l'))
+    .orderBy('l.period', 'desc')
+    .orderBy('l.recipient_id');
+  if (filter.recipientId) query = query.where('l.recipient_id', '=', filter.recipientId);
+  if (filter.period) query = query.where('l.period', '=', filter.period);
   const rows = await query.execute();
   return rows.map((row) => ({
     recipientId: row.recipient_id,

@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/index.ts';
+import type { ReadScope } from '../../domain/access.ts';
 import type { MoneyJson } from '../../domain/money.ts';
 import { trimDecimal } from './common.ts';
+import { claimVisible, sourceVisible, subjectVisible } from './visibility.ts';
 
 export interface ClaimView {
   id: string;
@@ -25,15 +27,26 @@ export interface FigureView {
   adopted: { claimId: string | null; low: MoneyJson; high: MoneyJson; note: string | null; adoptedOn: string } | null;
 }
 
-function claimQuery(db: Db) {
+/** The claims the reader may see (with their sources, which claimVisible asks for too). */
+function claimQuery(db: Db, scope: ReadScope) {
   return db
     .selectFrom('rm_claims as c')
     .innerJoin('rm_sources as s', 's.id', 'c.source_id')
     .selectAll('c')
-    .select(['s.publisher', 's.title', 's.url', 's.published_on', 's.language']);
+    .select(['s.publisher', 's.title', 's.url', 's.published_on', 's.language'])
+    .where(claimVisible(scope, 'c'));
 }
 
 type ClaimRow = Awaited<ReturnType<ReturnType<typeof claimQuery>['execute']>>[number];
+
+/** Whether the reader may see a claim's or a figure's subject: a package or a contribution. */
+async function subjectReadable(db: Db, scope: ReadScope, subject: { type: string; id: string }): Promise<boolean> {
+  if (scope.all) return true;
+  const { rows } = await sql<{ visible: boolean }>`
+    SELECT ${subjectVisible(scope, sql<string>`${subject.type}::text`, sql<string>`${subject.id}::text`)} AS visible
+  `.execute(db);
+  return rows[0]?.visible === true;
+}
 
 function toClaim(row: ClaimRow): ClaimView {
   return {
@@ -57,10 +70,18 @@ function toClaim(row: ClaimRow): ClaimView {
   };
 }
 
-/** Every figure reported about a subject (a package or a contribution), stage by stage. */
-export async function figuresFor(db: Db, subject: { type: string; id: string }): Promise<FigureView[]> {
+/**
+ * Every figure reported about a subject (a package or a contribution) that the reader may see, stage by stage, with
+ * the claims the reader may see; an adopted figure names its claim only when the reader may see that claim.
+ */
+export async function figuresFor(
+  db: Db,
+  scope: ReadScope,
+  subject: { type: string; id: string },
+): Promise<FigureView[]> {
+  if (!(await subjectReadable(db, scope, subject))) return [];
   const [claims, adopted] = await Promise.all([
-    claimQuery(db)
+    claimQuery(db, scope)
       .where('c.subject_type', '=', subject.type)
       .where('c.subject_id', '=', subject.id)
       .orderBy('c.stage')
@@ -83,7 +104,7 @@ export async function figuresFor(db: Db, subject: { type: string; id: string }):
       claims: claims.filter((c) => c.stage === stage).map(toClaim),
       adopted: figure
         ? {
-            claimId: figure.claim_id,
+            claimId: scope.all || claims.some((c) => c.id === figure.claim_id) ? figure.claim_id : null,
             low: { amount: trimDecimal(figure.low_amount), currency: figure.currency },
             high: { amount: trimDecimal(figure.high_amount), currency: figure.currency },
             note: figure.note,
@@ -117,10 +138,11 @@ export interface SourceFilter {
   offset?: number | undefined;
 }
 
-/** The feed of sources, newest first, each with the claims taken from it. */
-export async function listSources(db: Db, filter: SourceFilter = {}): Promise<SourceView[]> {
+/** The feed of sources the reader may see, newest first, each with the claims taken from it that the reader may see. */
+export async function listSources(db: Db, scope: ReadScope, filter: SourceFilter = {}): Promise<SourceView[]> {
   let query = db
     .selectFrom('rm_sources')
+    .where(sourceVisible(scope, 'rm_sources'))
     .select([
       'id',
       'url',
@@ -143,7 +165,7 @@ export async function listSources(db: Db, filter: SourceFilter = {}): Promise<So
   if (filter.storyId) query = query.where(sql<string>`coalesce(story_id, id)`, '=', filter.storyId);
   const sources = await query.execute();
   if (sources.length === 0) return [];
-  const claims = await claimQuery(db)
+  const claims = await claimQuery(db, scope)
     .where(
       'c.source_id',
       'in',
@@ -166,15 +188,20 @@ export async function listSources(db: Db, filter: SourceFilter = {}): Promise<So
   }));
 }
 
-/** One source with its full text and claims. */
-export async function getSource(db: Db, id: string): Promise<(SourceView & { text: string }) | undefined> {
+/** One source with its full text and claims, if the reader may see it. */
+export async function getSource(
+  db: Db,
+  scope: ReadScope,
+  id: string,
+): Promise<(SourceView & { text: string }) | undefined> {
+  const [view] = await listSources(db, scope, { id });
+  if (!view) return undefined;
   const row = await db.selectFrom('rm_sources').select('body').where('id', '=', id).executeTakeFirst();
-  const [view] = row ? await listSources(db, { id }) : [];
-  return view && row ? { ...view, text: row.body } : undefined;
+  return row ? { ...view, text: row.body } : undefined;
 }
 
-/** One claim with its source, or undefined. */
-export async function getClaim(db: Db, id: string): Promise<ClaimView | undefined> {
-  const row = await claimQuery(db).where('c.id', '=', id).executeTakeFirst();
+/** One claim with its source, if the reader may see it. */
+export async function getClaim(db: Db, scope: ReadScope, id: string): Promise<ClaimView | undefined> {
+  const row = await claimQuery(db, scope).where('c.id', '=', id).executeTakeFirst();
   return row ? toClaim(row) : undefined;
 }

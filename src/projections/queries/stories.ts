@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/index.ts';
+import type { ReadScope } from '../../domain/access.ts';
 import { LANGUAGES, type Language } from '../../domain/facts.ts';
+import { sourceVisible } from './visibility.ts';
 
 /** A source's story: its story id, or its own id when it has none (a source alone tells its own story). */
 const storyOf = sql<string>`coalesce(story_id, id)`;
@@ -22,14 +24,19 @@ export interface StoryView {
   sources: StorySource[];
 }
 
-/** Stories newest first (by their latest version), with their versions; `multilingual` keeps stories told twice or more. */
+/**
+ * Stories newest first (by their latest version), with their versions; `multilingual` keeps stories told twice or
+ * more. Only the versions the reader may see count, and make up each story.
+ */
 export async function listStories(
   db: Db,
+  scope: ReadScope,
   filter: { multilingual?: boolean | undefined; limit?: number | undefined; offset?: number | undefined } = {},
 ): Promise<StoryView[]> {
   let groups = db
     .selectFrom('rm_sources')
     .select([storyOf.as('story'), sql<string | null>`max(published_on)`.as('latest')])
+    .where(sourceVisible(scope, 'rm_sources'))
     .groupBy(storyOf)
     .orderBy(sql`max(published_on)`, (ob) => ob.desc().nullsLast())
     .orderBy(storyOf)
@@ -42,6 +49,7 @@ export async function listStories(
     .selectFrom('rm_sources')
     .select(['id', 'publisher', 'language', 'title', 'published_on', 'url', storyOf.as('story')])
     .where(storyOf, 'in', stories)
+    .where(sourceVisible(scope, 'rm_sources'))
     .orderBy('published_on', (ob) => ob.asc().nullsLast())
     .orderBy('id')
     .execute();
@@ -73,11 +81,13 @@ export interface StoryCandidate {
 const DAY_WINDOW = 3;
 
 /**
- * Sources in other languages than `language`, published within three days of `publishedOn` (or undated) when it is
- * known, most recently recorded first; at most `limit`, since each is read again to compare.
+ * Sources the reader may see in other languages than `language`, published within three days of `publishedOn` (or
+ * undated) when it is known, most recently recorded first; at most `limit`, since each is read again to compare. A
+ * story's languages are those of the versions the reader may see.
  */
 export async function storyCandidates(
   db: Db,
+  scope: ReadScope,
   version: { language: Language; publishedOn: string | null },
   limit = 200,
 ): Promise<StoryCandidate[]> {
@@ -90,9 +100,12 @@ export async function storyCandidates(
       's.body',
       sql<string>`coalesce(s.story_id, s.id)`.as('story'),
       sql<string[]>`(SELECT array_agg(DISTINCT o.language ORDER BY o.language) FROM rm_sources o
-        WHERE coalesce(o.story_id, o.id) = coalesce(s.story_id, s.id))`.as('story_languages'),
+        WHERE coalesce(o.story_id, o.id) = coalesce(s.story_id, s.id) AND ${sourceVisible(scope, 'o')})`.as(
+        'story_languages',
+      ),
     ])
     .where('s.language', '!=', version.language)
+    .where(sourceVisible(scope, 's'))
     .orderBy('s.recorded_at', 'desc')
     .orderBy('s.id')
     .limit(limit);

@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/index.ts';
+import type { ReadScope } from '../../domain/access.ts';
+import { claimVisible, eventVisible, sourceVisible } from './visibility.ts';
 
 export interface TimelineEntry {
   seq: number;
@@ -25,16 +27,24 @@ export interface TimelineEntry {
   }[];
 }
 
-/** An entity's history (`package:nl-1`, `organisation:nl`, …) from its own and related streams, with evidence. */
-export async function timeline(db: Db, entity: string): Promise<TimelineEntry[]> {
+/**
+ * An entity's history (`package:nl-1`, `organisation:nl`, …) from its own and related streams, with evidence: the
+ * events the reader may see (eventVisible), citing the sources and claims the reader may see. Empty when the reader
+ * may not see the entity itself (none of its own events), whatever else was filed under it.
+ */
+export async function timeline(db: Db, scope: ReadScope, entity: string): Promise<TimelineEntry[]> {
   const events = await db
     .selectFrom('rm_timeline as t')
     .innerJoin('events as e', 'e.seq', 't.seq')
     .select(['e.seq', 'e.event_id', 'e.stream_id', 'e.type', 'e.occurred_on', 'e.recorded_at', 'e.meta', 'e.data'])
     .where('t.entity', '=', entity)
+    .where(eventVisible(scope, 'e'))
     .orderBy('e.occurred_on')
     .orderBy('e.seq')
     .execute();
+  // `package:nl-1` is the stream `package-nl-1` (the first colon only: a priority list's id has one of its own).
+  const own = entity.replace(':', '-');
+  if (!scope.all && !events.some((event) => event.stream_id === own)) return [];
   if (events.length === 0) return [];
   const evidence = await db
     .selectFrom('rm_evidence as v')
@@ -56,6 +66,8 @@ export async function timeline(db: Db, entity: string): Promise<TimelineEntry[]>
       'in',
       events.map((event) => event.event_id),
     )
+    .where(sourceVisible(scope, 's'))
+    .where(sql<boolean>`(v.claim_id = '' OR ${claimVisible(scope, 'c')})`)
     .orderBy(sql`v.claim_id = ''`, 'desc')
     .orderBy('v.source_id')
     .execute();

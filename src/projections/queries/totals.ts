@@ -1,7 +1,10 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/index.ts';
+import type { ReadScope } from '../../domain/access.ts';
 import type { MoneyJson } from '../../domain/money.ts';
 import { cents, medianOfCounts, type ReportingCurrency } from './common.ts';
+import { visibleMembers } from './scoped-columns.ts';
+import { aggregatedFor, organisationVisible } from './visibility.ts';
 
 export const STAGES = ['pledged', 'committed', 'paid', 'delivered'] as const;
 
@@ -13,23 +16,29 @@ export interface PipelineSummary {
   packagesByStatus: Record<string, number>;
 }
 
-/** The overview's figures: totals by stage, the pledge-to-delivery gap and its lag, and packages by status. */
-export async function pipelineSummary(db: Db, currency: ReportingCurrency): Promise<PipelineSummary> {
+/**
+ * The overview's figures: totals by stage, the pledge-to-delivery gap and its lag, and packages by status, from the
+ * records of the visibilities the reader's aggregates count (aggregateVisibilities).
+ */
+export async function pipelineSummary(db: Db, scope: ReadScope, currency: ReportingCurrency): Promise<PipelineSummary> {
   const column = currency === 'EUR' ? 'eur' : 'usd';
   const [stages, statuses, lags] = await Promise.all([
     db
       .selectFrom('rm_totals_stage')
       .select(['stage', sql<string>`sum(${sql.ref(column)})::text`.as('total')])
+      .where(aggregatedFor(scope, 'visibility'))
       .groupBy('stage')
       .execute(),
     db
       .selectFrom('rm_packages')
       .select(['status', (eb) => eb.fn.countAll<string>().as('count')])
+      .where(aggregatedFor(scope, 'visibility'))
       .groupBy('status')
       .execute(),
     db
       .selectFrom('rm_delivery_lags')
       .select(['lag_days', sql<string>`sum(contributions)::text`.as('count')])
+      .where(aggregatedFor(scope, 'visibility'))
       .groupBy('lag_days')
       .orderBy('lag_days')
       .execute(),
@@ -98,9 +107,10 @@ function rollupFor(dimensions: ReadonlySet<TotalsDimension>) {
 
 /**
  * Totals by stage and the chosen dimensions (donor, category, month): the rows behind every chart of the overview.
- * Each grouping reads the smallest rollup that has its dimensions, so a chart costs the same at any size.
+ * Each grouping reads the smallest rollup that has its dimensions, so a chart costs the same at any size; only the
+ * visibilities the reader's aggregates count are summed.
  */
-export async function donorTotals(db: Db, filter: TotalsFilter): Promise<TotalsRow[]> {
+export async function donorTotals(db: Db, scope: ReadScope, filter: TotalsFilter): Promise<TotalsRow[]> {
   const by = [...new Set(filter.by ?? TOTALS_DIMENSIONS)];
   const filtered: TotalsDimension[] = [
     ...(filter.donorId ? (['donor'] as const) : []),
@@ -111,6 +121,7 @@ export async function donorTotals(db: Db, filter: TotalsFilter): Promise<TotalsR
   const groups = by.map((dimension) => COLUMN[dimension]);
   const money = filter.currency === 'EUR' ? 'eur' : 'usd';
   const conditions = [
+    aggregatedFor(scope, 'visibility'),
     ...(filter.donorId ? [sql`donor_id = ${filter.donorId}`] : []),
     ...(filter.stage ? [sql`stage = ${filter.stage}`] : []),
     ...(filter.category ? [sql`category = ${filter.category}`] : []),
@@ -125,7 +136,7 @@ export async function donorTotals(db: Db, filter: TotalsFilter): Promise<TotalsR
   const result = await sql<{ stage: string; donor_id?: string; category?: string; month?: string; total: string }>`
     SELECT ${keys}, sum(${sql.ref(money)})::text AS total
     FROM ${sql.table(table)}
-    ${conditions.length > 0 ? sql`WHERE ${sql.join(conditions, sql` AND `)}` : sql``}
+    WHERE ${sql.join(conditions, sql` AND `)}
     GROUP BY ${keys}
     HAVING sum(${sql.ref(money)}) <> 0
     ORDER BY ${order}`.execute(db);
@@ -157,30 +168,39 @@ interface SummaryRows {
  * Donors' totals by stage and median days from pledge to delivery: one donor (`donorId`) or every donor, members
  * of a coalition that gave included, in the same three queries either way.
  */
-async function summaryRows(db: Db, currency: ReportingCurrency, donorId?: string): Promise<SummaryRows> {
+async function summaryRows(
+  db: Db,
+  scope: ReadScope,
+  currency: ReportingCurrency,
+  donorId?: string,
+): Promise<SummaryRows> {
   const column = currency === 'EUR' ? 'eur' : 'usd';
   let stages = db
     .selectFrom('rm_totals_donor')
     .select(['donor_id', 'stage', sql<string>`sum(${sql.ref(column)})::text`.as('total')])
+    .where(aggregatedFor(scope, 'visibility'))
     .groupBy(['donor_id', 'stage']);
   let lags = db
     .selectFrom('rm_delivery_lags')
     .select(['donor_id', 'lag_days', sql<string>`sum(contributions)::text`.as('count')])
+    .where(aggregatedFor(scope, 'visibility'))
     .groupBy(['donor_id', 'lag_days'])
     .orderBy('lag_days');
+  // The coalitions the reader may see, with the members the reader may see.
   let coalitions = db
-    .selectFrom('rm_organisations')
-    .select(['id', 'members'])
-    .where(sql<boolean>`cardinality(members) > 0`);
+    .selectFrom('rm_organisations as o')
+    .select(['o.id', visibleMembers(scope, 'o').as('members')])
+    .where(sql<boolean>`cardinality(o.members) > 0`)
+    .where(organisationVisible(scope, 'o'));
   if (donorId !== undefined) {
     stages = stages.where('donor_id', '=', donorId);
     lags = lags.where('donor_id', '=', donorId);
-    coalitions = coalitions.where(sql<boolean>`${donorId} = ANY(members)`);
+    coalitions = coalitions.where(sql<boolean>`${donorId} = ANY(o.members)`);
   }
   const [stageRows, lagRows, coalitionRows] = await Promise.all([
     stages.execute(),
     lags.execute(),
-    coalitions.orderBy('id').execute(),
+    coalitions.orderBy('o.id').execute(),
   ]);
   return { stages: stageRows, lags: lagRows, coalitions: coalitionRows };
 }
@@ -204,13 +224,18 @@ function summaryOf(donorId: string, rows: SummaryRows, currency: ReportingCurren
 }
 
 /** One donor's totals by stage and its median days from pledge to delivery. */
-export async function donorSummary(db: Db, donorId: string, currency: ReportingCurrency): Promise<DonorSummary> {
-  return summaryOf(donorId, await summaryRows(db, currency, donorId), currency);
+export async function donorSummary(
+  db: Db,
+  scope: ReadScope,
+  donorId: string,
+  currency: ReportingCurrency,
+): Promise<DonorSummary> {
+  return summaryOf(donorId, await summaryRows(db, scope, currency, donorId), currency);
 }
 
 /** Every donor's summary (the donors list): each organisation that gave, and each member of a coalition that gave. */
-export async function donorSummaries(db: Db, currency: ReportingCurrency): Promise<DonorSummary[]> {
-  const rows = await summaryRows(db, currency);
+export async function donorSummaries(db: Db, scope: ReadScope, currency: ReportingCurrency): Promise<DonorSummary[]> {
+  const rows = await summaryRows(db, scope, currency);
   const gave = new Set(rows.stages.map((row) => row.donor_id));
   const donors = new Set(gave);
   for (const coalition of rows.coalitions) {

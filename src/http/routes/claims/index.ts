@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { adoptFigureSchema, linkClaimSchema, recordClaimSchema } from '../../../app/schemas.ts';
 import { adoptFigure, linkClaim, recordClaim } from '../../../app/sources.ts';
+import { readScopeOf } from '../../../domain/access.ts';
 import { notFound } from '../../../domain/errors.ts';
 import { listFacts } from '../../../projections/queries/facts.ts';
 import { figuresFor, getClaim } from '../../../projections/queries/sources.ts';
@@ -80,7 +81,7 @@ export const claimRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { deps 
       schema: { summary: 'One claim with its source', tags, params: idParams, response: { 200: claimSchema } },
     },
     async (request) => {
-      const claim = await getClaim(deps.db, request.params.id);
+      const claim = await getClaim(deps.db, readScopeOf(request.principal), request.params.id);
       if (!claim) throw notFound('claim-unknown', `no claim "${request.params.id}"`);
       return claim;
     },
@@ -97,7 +98,11 @@ export const claimRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { deps 
         response: { 200: z.array(figureSchema) },
       },
     },
-    (request) => figuresFor(deps.db, { type: request.query.subjectType, id: request.query.subjectId }),
+    (request) =>
+      figuresFor(deps.db, readScopeOf(request.principal), {
+        type: request.query.subjectType,
+        id: request.query.subjectId,
+      }),
   );
 
   app.get(
@@ -112,6 +117,6 @@ export const claimRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { deps 
         response: { 200: z.array(factViewSchema) },
       },
     },
-    (request) => listFacts(deps.db, request.query),
+    (request) => listFacts(deps.db, readScopeOf(request.principal), request.query),
   );
 };

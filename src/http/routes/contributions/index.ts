@@ -14,6 +14,7 @@ import {
   pledgeContributionSchema,
   reasonSchema,
 } from '../../../app/schemas.ts';
+import { readScopeOf } from '../../../domain/access.ts';
 import { notFound } from '../../../domain/errors.ts';
 import { listContributions } from '../../../projections/queries/contributions.ts';
 import { timeline } from '../../../projections/queries/timeline.ts';
@@ -115,7 +116,7 @@ export const contributionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
     },
     (request) => {
       const { donor, package: packageId, ...filter } = request.query;
-      return listContributions(deps.db, { ...filter, donorId: donor, packageId });
+      return listContributions(deps.db, readScopeOf(request.principal), { ...filter, donorId: donor, packageId });
     },
   );
 
@@ -132,7 +133,7 @@ export const contributionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
       },
     },
     async (request, reply) => {
-      const [contribution] = await listContributions(deps.db, {
+      const [contribution] = await listContributions(deps.db, readScopeOf(request.principal), {
         id: request.params.id,
         currency: request.query.currency,
       });
@@ -154,7 +155,7 @@ export const contributionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
       },
     },
     async (request) => {
-      const entries = await timeline(deps.db, `contribution:${request.params.id}`);
+      const entries = await timeline(deps.db, readScopeOf(request.principal), `contribution:${request.params.id}`);
       if (entries.length === 0) throw notFound('contribution-unknown', `no contribution "${request.params.id}"`);
       return entries;
     },

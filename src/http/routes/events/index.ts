@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { aggregateVisibilities, readScopeOf } from '../../../domain/access.ts';
 import { LedgerWatch } from '../../live.ts';
 import type { RouteDeps } from '../shared.ts';
 
@@ -6,9 +7,11 @@ import type { RouteDeps } from '../shared.ts';
 const HEARTBEAT_MS = 15_000;
 
 /**
- * Live updates as server-sent events: `event: ledger` with the head's sequence number, once on connecting and then
- * each time the ledger moves. It says only that something changed, never what: a page refetches what it shows, and
- * reads apply their own rules about who may see what.
+ * Live updates as server-sent events: `event: ledger` with a sequence number, once on connecting and then each time
+ * it moves. It says only that something changed, never what: a page refetches what it shows, and reads apply their
+ * own rules about who may see what. The number is the highest seq of an event at the reader's tier — the
+ * visibilities their aggregates count (public; public and partners; all) — not the head, which would also move when
+ * a record hidden from them changes.
  */
 export const eventRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { deps }) => {
   const watch = new LedgerWatch(deps.db);
@@ -18,7 +21,7 @@ export const eventRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { deps 
     {
       config: { access: 'public' },
       schema: {
-        summary: 'Live updates (text/event-stream): the ledger head, each time it moves',
+        summary: 'Live updates (text/event-stream): the last event you may see, each time it moves',
         tags: ['ledger'],
         produces: ['text/event-stream'],
       },
@@ -33,12 +36,18 @@ export const eventRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { deps 
         'x-accel-buffering': 'no',
       });
       out.write('retry: 1000\n\n');
-      const unsubscribe = await watch.subscribe((seq) => out.write(`event: ledger\ndata: ${seq}\n\n`));
+      const visibilities = aggregateVisibilities(readScopeOf(request.principal));
       const heartbeat = setInterval(() => out.write(': heartbeat\n\n'), HEARTBEAT_MS);
+      let closed = false;
+      let unsubscribe = (): void => {};
       request.raw.on('close', () => {
+        closed = true;
         clearInterval(heartbeat);
         unsubscribe();
       });
+      unsubscribe = await watch.subscribe(visibilities, (seq) => out.write(`event: ledger\ndata: ${seq}\n\n`));
+      // A reader gone while the watch started is not kept.
+      if (closed) unsubscribe();
     },
   );
 };

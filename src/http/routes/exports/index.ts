@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { type Download, EXPORT_TABLE_NAMES, openDownload } from '../../../app/exports.ts';
 import { openIatiDownload } from '../../../app/iati-export.ts';
+import { readScopeOf } from '../../../domain/access.ts';
 import type { IatiPublisher } from '../../../ingest/exporters/iati-publisher.ts';
 import type { RouteDeps } from '../shared.ts';
 
@@ -60,7 +61,11 @@ export const exportRoutes: FastifyPluginAsyncZod<RouteDeps & { readonly iatiPubl
         response: fileResponse('text/csv', 'the table as CSV'),
       },
     },
-    async (request, reply) => send(reply, await openDownload(deps, { format: 'csv', table: request.params.table })),
+    async (request, reply) =>
+      send(
+        reply,
+        await openDownload(deps, readScopeOf(request.principal), { format: 'csv', table: request.params.table }),
+      ),
   );
 
   app.get(
@@ -77,7 +82,7 @@ export const exportRoutes: FastifyPluginAsyncZod<RouteDeps & { readonly iatiPubl
     },
     async (request, reply) => {
       const table = request.params.table === 'tranche' ? undefined : request.params.table;
-      return send(reply, await openDownload(deps, { format: 'json', table }));
+      return send(reply, await openDownload(deps, readScopeOf(request.principal), { format: 'json', table }));
     },
   );
 
@@ -94,7 +99,7 @@ export const exportRoutes: FastifyPluginAsyncZod<RouteDeps & { readonly iatiPubl
         ),
       },
     },
-    async (_request, reply) => send(reply, await openDownload(deps, { format: 'xlsx' })),
+    async (request, reply) => send(reply, await openDownload(deps, readScopeOf(request.principal), { format: 'xlsx' })),
   );
 
   app.get(
@@ -111,6 +116,7 @@ export const exportRoutes: FastifyPluginAsyncZod<RouteDeps & { readonly iatiPubl
         ),
       },
     },
-    async (_request, reply) => send(reply, await openIatiDownload(deps, { publisher: iatiPublisher })),
+    async (request, reply) =>
+      send(reply, await openIatiDownload(deps, readScopeOf(request.principal), { publisher: iatiPublisher })),
   );
 };

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { amendOrganisation, registerOrganisation } from '../../../app/organisations.ts';
 import { amendOrganisationSchema, registerOrganisationSchema } from '../../../app/schemas.ts';
+import { readScopeOf } from '../../../domain/access.ts';
 import { notFound } from '../../../domain/errors.ts';
 import { getOrganisationDetail, listOrganisations } from '../../../projections/queries/organisations.ts';
 import { timeline } from '../../../projections/queries/timeline.ts';
@@ -71,7 +72,7 @@ export const organisationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
         response: { 200: z.array(organisationSchema) },
       },
     },
-    (request) => listOrganisations(deps.db, { kind: request.query.kind }),
+    (request) => listOrganisations(deps.db, readScopeOf(request.principal), { kind: request.query.kind }),
   );
 
   app.get(
@@ -87,7 +88,12 @@ export const organisationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
       },
     },
     async (request, reply) => {
-      const organisation = await getOrganisationDetail(deps.db, request.params.id, request.query.currency);
+      const organisation = await getOrganisationDetail(
+        deps.db,
+        readScopeOf(request.principal),
+        request.params.id,
+        request.query.currency,
+      );
       if (!organisation) throw notFound('organisation-unknown', `no organisation "${request.params.id}"`);
       await tagVersion(reply, deps, 'organisation', request.params.id);
       return organisation;
@@ -106,7 +112,7 @@ export const organisationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
       },
     },
     async (request) => {
-      const entries = await timeline(deps.db, `organisation:${request.params.id}`);
+      const entries = await timeline(deps.db, readScopeOf(request.principal), `organisation:${request.params.id}`);
       if (entries.length === 0) throw notFound('organisation-unknown', `no organisation "${request.params.id}"`);
       return entries;
     },

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { readScopeOf } from '../../../domain/access.ts';
 import { CATEGORIES } from '../../../domain/categories.ts';
 import {
   donorSummaries,
@@ -32,7 +33,7 @@ export const overviewRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { de
         response: { 200: pipelineSummarySchema },
       },
     },
-    (request) => pipelineSummary(deps.db, request.query.currency),
+    (request) => pipelineSummary(deps.db, readScopeOf(request.principal), request.query.currency),
   );
 
   app.get(
@@ -46,7 +47,7 @@ export const overviewRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { de
         response: { 200: z.array(donorSummarySchema) },
       },
     },
-    (request) => donorSummaries(deps.db, request.query.currency),
+    (request) => donorSummaries(deps.db, readScopeOf(request.principal), request.query.currency),
   );
 
   app.get(
@@ -62,7 +63,7 @@ export const overviewRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { de
     },
     (request) => {
       const { donor, by, ...filter } = request.query;
-      return donorTotals(deps.db, {
+      return donorTotals(deps.db, readScopeOf(request.principal), {
         ...filter,
         donorId: donor,
         by: by?.split(',').filter((dimension): dimension is TotalsDimension => isTotalsDimension(dimension)),

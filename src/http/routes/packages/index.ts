@@ -19,6 +19,7 @@ import {
   reasonSchema,
   validatePackageSchema,
 } from '../../../app/schemas.ts';
+import { readScopeOf } from '../../../domain/access.ts';
 import { notFound } from '../../../domain/errors.ts';
 import { getPackage, listPackages } from '../../../projections/queries/packages.ts';
 import { timeline } from '../../../projections/queries/timeline.ts';
@@ -160,7 +161,7 @@ export const packageRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { dep
     },
     (request) => {
       const { donor, ...filter } = request.query;
-      return listPackages(deps.db, { ...filter, donorId: donor });
+      return listPackages(deps.db, readScopeOf(request.principal), { ...filter, donorId: donor });
     },
   );
 
@@ -177,7 +178,7 @@ export const packageRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { dep
       },
     },
     async (request, reply) => {
-      const pkg = await getPackage(deps.db, request.params.id, request.query.currency);
+      const pkg = await getPackage(deps.db, readScopeOf(request.principal), request.params.id, request.query.currency);
       if (!pkg) throw notFound('package-unknown', `no package "${request.params.id}"`);
       await tagVersion(reply, deps, 'package', request.params.id);
       return pkg;
@@ -196,7 +197,7 @@ export const packageRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { dep
       },
     },
     async (request) => {
-      const entries = await timeline(deps.db, `package:${request.params.id}`);
+      const entries = await timeline(deps.db, readScopeOf(request.principal), `package:${request.params.id}`);
       if (entries.length === 0) throw notFound('package-unknown', `no package "${request.params.id}"`);
       return entries;
     },

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { approvePriorityList, draftPriorityList } from '../../../app/requirements.ts';
 import { approvePriorityListSchema, draftPriorityListSchema } from '../../../app/schemas.ts';
+import { readScopeOf } from '../../../domain/access.ts';
 import { notFound } from '../../../domain/errors.ts';
 import { listPriorityLists } from '../../../projections/queries/requirements.ts';
 import { commandHeaders } from '../../request-context.ts';
@@ -74,7 +75,7 @@ export const priorityListRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
         response: { 200: z.array(priorityListSchema) },
       },
     },
-    (request) => listPriorityLists(deps.db, { recipientId: request.query.recipient }),
+    (request) => listPriorityLists(deps.db, readScopeOf(request.principal), { recipientId: request.query.recipient }),
   );
 
   app.get(
@@ -84,7 +85,7 @@ export const priorityListRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
       schema: { summary: 'One priority list', tags, params: listParams, response: { 200: priorityListSchema } },
     },
     async (request) => {
-      const [list] = await listPriorityLists(deps.db, request.params);
+      const [list] = await listPriorityLists(deps.db, readScopeOf(request.principal), request.params);
       if (!list)
         throw notFound(
           'priority-list-unknown',

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { acceptProposal, listProposals, rejectProposal } from '../../../app/proposals.ts';
 import { acceptProposalSchema, rejectProposalSchema } from '../../../app/schemas.ts';
+import { readScopeOf } from '../../../domain/access.ts';
 import { notFound } from '../../../domain/errors.ts';
 import { commandHeaders } from '../../request-context.ts';
 import {
@@ -32,7 +33,7 @@ export const proposalRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { de
       },
     },
     async (request) => {
-      const proposals = await listProposals(deps.db, request.params.id);
+      const proposals = await listProposals(deps.db, readScopeOf(request.principal), request.params.id);
       if (!proposals) throw notFound('source-unknown', `no source "${request.params.id}"`);
       return proposals;
     },

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { readScopeOf } from '../../../domain/access.ts';
 import { CATEGORIES } from '../../../domain/categories.ts';
 import { CLAIM_STAGES } from '../../../domain/claim/claim.ts';
 import { figureRecords } from '../../../projections/queries/records.ts';
@@ -81,7 +82,7 @@ export const recordRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { deps
     },
     (request) => {
       const { donor, ...filter } = request.query;
-      return figureRecords(deps.db, { ...filter, donorId: donor });
+      return figureRecords(deps.db, readScopeOf(request.principal), { ...filter, donorId: donor });
     },
   );
 };

@@ -12,6 +12,7 @@ import {
   reasonSchema,
   reprioritiseRequirementSchema,
 } from '../../../app/schemas.ts';
+import { readScopeOf } from '../../../domain/access.ts';
 import { notFound } from '../../../domain/errors.ts';
 import { requirementCoverage } from '../../../projections/queries/requirements.ts';
 import { commandHeaders } from '../../request-context.ts';
@@ -98,7 +99,7 @@ export const requirementRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, {
       },
     },
     (request) =>
-      requirementCoverage(deps.db, {
+      requirementCoverage(deps.db, readScopeOf(request.principal), {
         recipientId: request.query.recipient,
         includeWithdrawn: request.query.includeWithdrawn,
       }),
@@ -116,7 +117,10 @@ export const requirementRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, {
       },
     },
     async (request, reply) => {
-      const [requirement] = await requirementCoverage(deps.db, { id: request.params.id, includeWithdrawn: true });
+      const [requirement] = await requirementCoverage(deps.db, readScopeOf(request.principal), {
+        id: request.params.id,
+        includeWithdrawn: true,
+      });
       if (!requirement) throw notFound('requirement-unknown', `no requirement "${request.params.id}"`);
       await tagVersion(reply, deps, 'requirement', request.params.id);
       return requirement;

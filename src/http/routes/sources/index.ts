@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { extractSource, importSource } from '../../../app/ingest.ts';
 import { extractSourceSchema, importSourceSchema, recordSourceSchema } from '../../../app/schemas.ts';
 import { recordSource } from '../../../app/sources.ts';
+import { readScopeOf } from '../../../domain/access.ts';
 import { notFound } from '../../../domain/errors.ts';
 import { getSource, listSources } from '../../../projections/queries/sources.ts';
 import { listStories } from '../../../projections/queries/stories.ts';
@@ -106,7 +107,7 @@ export const sourceRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { deps
     },
     (request) => {
       const { story, ...filter } = request.query;
-      return listSources(deps.db, { ...filter, storyId: story });
+      return listSources(deps.db, readScopeOf(request.principal), { ...filter, storyId: story });
     },
   );
 
@@ -122,7 +123,7 @@ export const sourceRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { deps
       },
     },
     async (request) => {
-      const source = await getSource(deps.db, request.params.id);
+      const source = await getSource(deps.db, readScopeOf(request.principal), request.params.id);
       if (!source) throw notFound('source-unknown', `no source "${request.params.id}"`);
       return source;
     },
@@ -139,6 +140,6 @@ export const sourceRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { deps
         response: { 200: z.array(storySchema) },
       },
     },
-    (request) => listStories(deps.db, request.query),
+    (request) => listStories(deps.db, readScopeOf(request.principal), request.query),
   );
 };
