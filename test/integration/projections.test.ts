@@ -25,6 +25,7 @@ import {
   proposePackage,
   validatePackage,
 } from '../../src/app/packages.ts';
+import { addPerson, grantRole, issueToken, revokeRole, revokeToken } from '../../src/app/people.ts';
 import { acceptProposal, listProposals, rejectProposal } from '../../src/app/proposals.ts';
 import {
   amendRequirement,
@@ -433,6 +434,15 @@ async function buildHistory(f: AppFixture): Promise<void> {
     reason: 'a July pledge, outside this story',
     occurredOn: '2025-08-12',
   });
+
+  // People: a role granted, another granted and revoked; a token issued and one revoked.
+  await addPerson(deps, rq, { id: 'olena', name: 'Olena', password: 'a long enough passphrase' });
+  await grantRole(deps, rq, 'olena', { organisationId: 'ua', role: 'recipient-planner' });
+  await grantRole(deps, rq, 'olena', { organisationId: '*', role: 'auditor' });
+  await revokeRole(deps, rq, 'olena', { organisationId: '*', role: 'auditor' });
+  await issueToken(deps, rq, { organisationId: 'nl', role: 'donor-officer', label: 'feed', expiresOn: '2027-01-01' });
+  const old = await issueToken(deps, rq, { organisationId: 'nl', role: 'donor-officer', label: 'old feed' });
+  await revokeToken(deps, rq, old.result.id, { reason: 'rotated' });
 
   // Tracker data: two donor-months of a Kiel-shaped file, one donor the ledger lacked (Japan), as flows.
   const dir = await mkdtemp(path.join(os.tmpdir(), 'tranche-history-'));
