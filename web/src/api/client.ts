@@ -78,10 +78,14 @@ export function setCsrfToken(token: string | null): void {
 }
 
 /**
- * A change: POST, PATCH or DELETE with a JSON body (none for DELETE), carrying the session's CSRF token when someone
- * is signed in; resolves with the API's answer (undefined for 204), rejects with an `ApiError`.
+ * A change: POST, PUT, PATCH or DELETE with a JSON body (none for DELETE), carrying the session's CSRF token when
+ * someone is signed in; resolves with the API's answer (undefined for 204), rejects with an `ApiError`.
  */
-export async function sendJson<T>(method: 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+export async function sendJson<T>(
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  path: string,
+  body?: unknown,
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (csrfToken !== null) headers['x-csrf-token'] = csrfToken;

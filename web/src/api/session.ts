@@ -89,6 +89,15 @@ export function useSignOut() {
 }
 
 /**
+ * After every session of the person ended (they changed their password): the browser is a visitor's now, and the API
+ * is asked again to be sure.
+ */
+export function sessionEnded(client: QueryClient): void {
+  replaceSession(client, VISITOR);
+  void client.invalidateQueries({ queryKey: SESSION_KEY });
+}
+
+/**
  * After a refusal that says the browser's idea of the session is out of date (signed out elsewhere, the session
  * expired, another person signed in in another tab): ask the API again who is signed in.
  */

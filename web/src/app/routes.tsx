@@ -18,11 +18,15 @@ const DonorPage = page(() => import('../pages/portal/DonorPage.tsx'), 'DonorPage
 const PrioritiesPage = page(() => import('../pages/portal/PrioritiesPage.tsx'), 'PrioritiesPage');
 const SourcesPage = page(() => import('../pages/portal/SourcesPage.tsx'), 'SourcesPage');
 const WorkspacePage = page(() => import('../pages/workspace/WorkspacePage.tsx'), 'WorkspacePage');
+const AuditPage = page(() => import('../pages/workspace/audit/AuditPage.tsx'), 'AuditPage');
+const PeoplePage = page(() => import('../pages/workspace/people/PeoplePage.tsx'), 'PeoplePage');
+const AccountPage = page(() => import('../pages/workspace/AccountPage.tsx'), 'AccountPage');
 const SignInPage = page(() => import('../pages/session/SignInPage.tsx'), 'SignInPage');
 
 /**
  * Every page, under its locale (`/uk/packages/purl-nl-1`). The portal needs no sign-in (signed in, it shows more);
- * the workspace holds the forms for the organisations' commands, for those signed in at `/sign-in`.
+ * the workspace holds the forms for the organisations' commands, the audit view, people and tokens, and one's own
+ * account, for those signed in at `/sign-in`.
  */
 export function PageRoutes() {
   const t = useT();
@@ -45,6 +49,9 @@ export function PageRoutes() {
           <Route path="/priorities" component={PrioritiesPage} />
           <Route path="/sources" component={SourcesPage} />
           <Route path="/workspace" component={WorkspacePage} />
+          <Route path="/workspace/audit" component={AuditPage} />
+          <Route path="/workspace/people" component={PeoplePage} />
+          <Route path="/workspace/account" component={AccountPage} />
           <Route path="/workspace/:form" component={WorkspacePage} />
           <Route path="/sign-in" component={SignInPage} />
           <Route component={NotFound} />

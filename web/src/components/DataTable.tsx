@@ -8,7 +8,7 @@ import {
   type SortingState,
   useReactTable,
 } from '@tanstack/react-table';
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useT } from '../i18n/useT.ts';
 import { ExportButtons, type ExportColumn } from './ExportButtons.tsx';
 
@@ -42,8 +42,10 @@ export function DataTable<Row>({ caption, rows, columns, exportAs, initialSort =
   const filterId = useId();
   const [sorting, setSorting] = useState<SortingState>(initialSort);
   const [filter, setFilter] = useState('');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: TanStack Table keeps each row's accessor values until its data changes; a new array when the columns change (the catalogs arrived, another language or currency) keeps no value computed with the old ones.
+  const data = useMemo(() => [...rows], [rows, columns]);
   const table = useReactTable({
-    data: rows as Row[],
+    data,
     columns,
     state: { sorting, globalFilter: filter },
     onSortingChange: setSorting,

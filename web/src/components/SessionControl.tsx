@@ -1,6 +1,6 @@
 /**
- * The header's account corner: who is signed in and a button to sign out, or a link to sign in that brings the
- * person back to the page they were on.
+ * The header's account corner: who is signed in (a link to their account, where they change their password) and a
+ * button to sign out, or a link to sign in that brings the person back to the page they were on.
  */
 import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
@@ -29,10 +29,10 @@ export function SessionControl() {
   if (session.data.signedIn) {
     return (
       <div className="session-control">
-        <span className="session-name">
+        <Link href="/workspace/account" className="session-name">
           <span className="visually-hidden">{t('common.session.signedInAs')} </span>
           {session.data.name ?? session.data.actor}
-        </span>
+        </Link>
         <button
           type="button"
           disabled={signOut.isPending}

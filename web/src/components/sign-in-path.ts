@@ -17,3 +17,12 @@ export function safeNext(next: string | null | undefined): string {
   const path = next.split(/[?#]/)[0] ?? '';
   return path === SIGN_IN_PATH ? DEFAULT_NEXT : next;
 }
+
+/**
+ * What the sign-in page is told, in the history entry's state, when every session of the person has just ended
+ * because they changed their password: it says so above the form.
+ */
+export const PASSWORD_CHANGED = { notice: 'password-changed' } as const;
+
+export const isPasswordChanged = (state: unknown): boolean =>
+  typeof state === 'object' && state !== null && 'notice' in state && state.notice === PASSWORD_CHANGED.notice;

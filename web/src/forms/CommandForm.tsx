@@ -1,14 +1,15 @@
 /**
  * A command's form: reads its controls when submitted, sends the command, and shows how it went. Refusals appear
  * beside the fields they name (a problem naming none at the top, role="alert") and focus moves to the first invalid
- * field; a success says so (role="status") with a link to the record on the portal, and the form is reset.
+ * field; a success says so (role="status"), with a link to the record on the portal when it has one, and the form is
+ * reset.
  */
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { useProblemText } from '../components/problem-text.ts';
 import { useT } from '../i18n/useT.ts';
 import { FieldErrorsProvider } from './Field.tsx';
-import { firstInvalid, type MappedProblems, mapProblem } from './field-errors.ts';
+import { firstInvalid, type MappedProblems, mapProblem, placeByCode } from './field-errors.ts';
 import { MissingField, missingFieldProblem } from './form-values.ts';
 import { type CommandRequest, type CommandResult, useCommand } from './useCommand.ts';
 
@@ -52,28 +53,35 @@ function focusField(form: HTMLFormElement, name: string): boolean {
   return true;
 }
 
-export function CommandForm({
+export function CommandForm<Answer = CommandResult>({
   build,
   link,
   submitLabel,
   onReset,
+  onDone,
+  fieldOfCode,
   children,
 }: {
   build: (data: FormData) => Built;
-  link: (result: CommandResult, request: CommandRequest) => RecordLink;
+  /** Where the record can be seen on the portal; none for records the portal does not show (people, tokens). */
+  link?: (result: Answer, request: CommandRequest) => RecordLink | null;
   submitLabel: string;
   /** Called when the form is reset after a success, to reset what the form keeps in state (rows, choices). */
   onReset?: () => void;
+  /** Called with the API's answer after a success (a token shown once, a sign-in page to go to). */
+  onDone?: (result: Answer, request: CommandRequest) => void;
+  /** The field a refusal naming none belongs beside, by its code. */
+  fieldOfCode?: Readonly<Record<string, string>>;
   children: ReactNode;
 }) {
   const t = useT();
   const problemText = useProblemText();
-  const command = useCommand();
+  const command = useCommand<Answer>();
   const formRef = useRef<HTMLFormElement>(null);
   const alertRef = useRef<HTMLDivElement>(null);
   /** The refusal shown (null: none), and how many times one was shown, so focus moves again on each. */
   const [problems, setProblems] = useState<{ mapped: MappedProblems; attempt: number } | null>(null);
-  const [done, setDone] = useState<RecordLink | null>(null);
+  const [done, setDone] = useState<{ link: RecordLink | null } | null>(null);
 
   useEffect(() => {
     const form = formRef.current;
@@ -100,11 +108,12 @@ export function CommandForm({
     const state = await command.run(built.request);
     if (state.status === 'done') {
       setProblems(null);
-      setDone(link(state.result, state.request));
+      setDone({ link: link?.(state.result, state.request) ?? null });
       form.reset();
       onReset?.();
+      onDone?.(state.result, state.request);
     } else if (state.status === 'failed') {
-      refuse(mapProblem(state.error.problem, namesIn(form), built.aliases));
+      refuse(mapProblem(placeByCode(state.error.problem, fieldOfCode), namesIn(form), built.aliases));
     }
   }
 
@@ -133,7 +142,13 @@ export function CommandForm({
         <div role="status" className={done ? 'form-status ok' : undefined}>
           {done ? (
             <p>
-              {t('workspace.form.recorded')} <Link href={done.href}>{done.label}</Link>
+              {t('workspace.form.recorded')}
+              {done.link ? (
+                <>
+                  {' '}
+                  <Link href={done.link.href}>{done.link.label}</Link>
+                </>
+              ) : null}
             </p>
           ) : null}
         </div>

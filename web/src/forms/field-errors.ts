@@ -76,6 +76,16 @@ export function mapProblem(
   return { fields, general };
 }
 
+/**
+ * A refusal that names no field, placed on the field its code is about when the form knows one (`password-wrong` →
+ * `currentPassword`): the API names fields only for the body's own inputs.
+ */
+export function placeByCode(problem: Problem, fieldOfCode: Readonly<Record<string, string>> = {}): Problem {
+  const field = Object.hasOwn(fieldOfCode, problem.code) ? fieldOfCode[problem.code] : undefined;
+  if (field === undefined || problem.field || (problem.errors && problem.errors.length > 0)) return problem;
+  return { ...problem, field };
+}
+
 /** The first of the form's `names` (in the form's order) that has a problem. */
 export function firstInvalid(mapped: MappedProblems, names: readonly string[]): string | undefined {
   return names.find((name) => mapped.fields.has(name));

@@ -12,6 +12,12 @@ export function text(data: FormData, name: string): string | undefined {
   return trimmed === '' ? undefined : trimmed;
 }
 
+/** A password as typed, spaces kept (they are part of it); undefined when empty or absent. */
+export function secret(data: FormData, name: string): string | undefined {
+  const value = data.get(name);
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
 /** Every non-empty value of a control that may hold several (checkboxes, a multiple select). */
 export function texts(data: FormData, name: string): string[] {
   return data

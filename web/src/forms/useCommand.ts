@@ -19,27 +19,30 @@ export interface CommandResult {
 }
 
 export interface CommandRequest {
-  readonly method: 'POST' | 'PATCH';
+  readonly method: 'POST' | 'PUT' | 'PATCH';
   /** Under /api: `/contributions`, `/packages/purl-nl-2/validate`. */
   readonly path: string;
   readonly body: object;
 }
 
-export type CommandState =
+/** How a command went; `Answer` is what the API answers it with (a `CommandResult` for most commands). */
+export type CommandState<Answer = CommandResult> =
   | { readonly status: 'idle' }
   | { readonly status: 'pending' }
-  | { readonly status: 'done'; readonly result: CommandResult; readonly request: CommandRequest }
+  | { readonly status: 'done'; readonly result: Answer; readonly request: CommandRequest }
   | { readonly status: 'failed'; readonly error: ApiError };
 
-export function useCommand(): CommandState & { run: (request: CommandRequest) => Promise<CommandState> } {
+export function useCommand<Answer = CommandResult>(): CommandState<Answer> & {
+  run: (request: CommandRequest) => Promise<CommandState<Answer>>;
+} {
   const client = useQueryClient();
-  const [state, setState] = useState<CommandState>({ status: 'idle' });
+  const [state, setState] = useState<CommandState<Answer>>({ status: 'idle' });
   const run = useCallback(
-    async (request: CommandRequest): Promise<CommandState> => {
+    async (request: CommandRequest): Promise<CommandState<Answer>> => {
       setState({ status: 'pending' });
-      let next: CommandState;
+      let next: CommandState<Answer>;
       try {
-        const result = await sendJson<CommandResult>(request.method, request.path, request.body);
+        const result = await sendJson<Answer>(request.method, request.path, request.body);
         next = { status: 'done', result, request };
         // The live stream refetches every read too; this makes the form's own lists current at once.
         void client.invalidateQueries();

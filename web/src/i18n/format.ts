@@ -21,6 +21,8 @@ export interface Format {
   date(day: string): string;
   /** A YYYY-MM month: "серп. 2025 р.". */
   month(month: string): string;
+  /** An ISO instant ("2026-04-10T09:00:00.000Z") in the reader's time zone: "10 квіт. 2026 р., 12:00:00". */
+  instant(iso: string): string;
   /** A name given in uk / en / ru, in the current locale (English, then any, when it lacks one). */
   name(names: Localised): string;
 }
@@ -48,6 +50,7 @@ function createFormat(locale: Locale): Format {
   const shares = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
   const days = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
   const months = new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' });
+  const instants = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' });
   return {
     locale,
     money: (money) => moneyFormat(money.currency, false).format(decimal(money.amount)),
@@ -56,6 +59,7 @@ function createFormat(locale: Locale): Format {
     share: (value) => shares.format(value),
     date: (day) => days.format(new Date(`${day.slice(0, 10)}T00:00:00Z`)),
     month: (month) => months.format(new Date(`${month}-01T00:00:00Z`)),
+    instant: (iso) => instants.format(new Date(iso)),
     name: (names) => names[locale] ?? names.en ?? Object.values(names)[0] ?? '',
   };
 }

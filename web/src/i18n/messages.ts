@@ -4,11 +4,13 @@
  * locale's catalogs are loaded, in one chunk (catalogs/<locale>.ts lists the namespaces). `test/unit/web/catalogs.test.ts` fails when a key is missing in any locale, or when
  * the code uses a key no catalog has.
  */
+import type audit from '../../locales/en/audit.json';
 import type common from '../../locales/en/common.json';
 import type donor from '../../locales/en/donor.json';
 import type errors from '../../locales/en/errors.json';
 import type overview from '../../locales/en/overview.json';
 import type packages from '../../locales/en/package.json';
+import type people from '../../locales/en/people.json';
 import type priorities from '../../locales/en/priorities.json';
 import type records from '../../locales/en/records.json';
 import type session from '../../locales/en/session.json';
@@ -18,11 +20,13 @@ import type { Locale } from './locales.ts';
 
 type Keys<Namespace extends string, Catalog> = `${Namespace}.${keyof Catalog & string}`;
 export type MessageKey =
+  | Keys<'audit', typeof audit>
   | Keys<'common', typeof common>
   | Keys<'donor', typeof donor>
   | Keys<'errors', typeof errors>
   | Keys<'overview', typeof overview>
   | Keys<'package', typeof packages>
+  | Keys<'people', typeof people>
   | Keys<'priorities', typeof priorities>
   | Keys<'records', typeof records>
   | Keys<'session', typeof session>

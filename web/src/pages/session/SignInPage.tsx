@@ -2,15 +2,16 @@
  * Signing in: a name and a password, sent to `POST /api/session`, which sets an HttpOnly session cookie and answers
  * with the session (and its CSRF token). A refusal is translated by its code (a wrong name or password, too many
  * attempts) beside the field it names or above the form; a success goes back where the person came from (`?next=`),
- * the workspace by default.
+ * the workspace by default. After a password change (every session ended) it says so above the form.
  */
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
+import { useHistoryState } from 'wouter/use-browser-location';
 import type { FieldProblem, Problem } from '../../api/client.ts';
 import { useSession, useSignIn } from '../../api/session.ts';
 import { Page } from '../../components/Page.tsx';
 import { useProblemText } from '../../components/problem-text.ts';
-import { safeNext } from '../../components/sign-in-path.ts';
+import { isPasswordChanged, safeNext } from '../../components/sign-in-path.ts';
 import { Field, FieldErrorsProvider } from '../../forms/Field.tsx';
 import { firstInvalid, type MappedProblems, mapProblem } from '../../forms/field-errors.ts';
 import { text } from '../../forms/form-values.ts';
@@ -44,6 +45,7 @@ export function SignInPage() {
   const formRef = useRef<HTMLFormElement>(null);
   const alertRef = useRef<HTMLDivElement>(null);
   const [problems, setProblems] = useState<{ mapped: MappedProblems; attempt: number } | null>(null);
+  const passwordChanged = isPasswordChanged(useHistoryState<unknown>());
 
   useEffect(() => {
     if (!problems) return;
@@ -78,6 +80,11 @@ export function SignInPage() {
   const general = problems?.mapped.general ?? [];
   return (
     <Page title={t('session.title')} lead={t('session.lead')}>
+      {passwordChanged && !signedIn && !signIn.isSuccess ? (
+        <p className="form-status ok" role="status">
+          {t('session.passwordChanged')}
+        </p>
+      ) : null}
       {signedIn ? (
         <p className="form-status ok">
           {t('session.already', { name: session.data?.name ?? '' })} <Link href={next}>{t('session.continue')}</Link>

@@ -1,7 +1,8 @@
 /**
  * The workspace: the forms the organisations record their steps with, grouped by role. A visitor is asked to sign in;
- * a signed-in person sees the forms of the roles they hold (forms.ts maps roles to forms, mirroring the API's
- * permission map), and each form acts only for the organisations of their grants.
+ * a signed-in person sees the workspace's navigation (WorkspaceNav.tsx: the audit view and people for auditors and
+ * administrators, their account for everyone) and the forms of the roles they hold (forms.ts maps roles to forms,
+ * mirroring the API's permission map), and each form acts only for the organisations of their grants.
  */
 import { lazy, Suspense } from 'react';
 import { Link, useParams } from 'wouter';
@@ -10,11 +11,13 @@ import { EVERY_ORGANISATION, type Session, useSession } from '../../api/session.
 import { NotFound } from '../../components/NotFound.tsx';
 import { Page } from '../../components/Page.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
-import { signInPath } from '../../components/sign-in-path.ts';
 import { useT } from '../../i18n/useT.ts';
 import { ActingProvider } from './acting.ts';
 import { actingFor, type FormSpec, formSpec, formsOf, isFormId, mayUse, rolesOf } from './forms.ts';
+import { SignInPrompt } from './SignInPrompt.tsx';
+import { mayManagePeople } from './sections.ts';
 import { formSummary, formTitle, ROLE_TITLES } from './titles.ts';
+import { WorkspaceNav } from './WorkspaceNav.tsx';
 import './workspace.css';
 
 const FormView = lazy(() => import('./FormView.tsx').then((module) => ({ default: module.FormView })));
@@ -31,10 +34,11 @@ export function WorkspacePage() {
         {(current) =>
           !current.signedIn ? (
             <SignInPrompt next={spec ? `/workspace/${spec.id}` : '/workspace'} />
-          ) : spec ? (
-            <WorkspaceForm spec={spec} session={current} />
           ) : (
-            <WorkspaceHome session={current} />
+            <>
+              <WorkspaceNav session={current} />
+              {spec ? <WorkspaceForm spec={spec} session={current} /> : <WorkspaceHome session={current} />}
+            </>
           )
         }
       </QueryState>
@@ -50,29 +54,20 @@ function useHeading(spec: FormSpec | undefined): { title: string; lead: string }
     : { title: t('workspace.title'), lead: t('workspace.lead') };
 }
 
-function SignInPrompt({ next }: { next: string }) {
-  const t = useT();
-  return (
-    <div className="notice">
-      <p>{t('workspace.signInPrompt')}</p>
-      <p>
-        <Link href={signInPath(next)} className="button primary">
-          {t('workspace.signInLink')}
-        </Link>
-      </p>
-    </div>
-  );
-}
-
 function WorkspaceHome({ session }: { session: Session }) {
   const t = useT();
   const roles = rolesOf(session).filter((role) => formsOf(role).length > 0);
   const auditorOnly = rolesOf(session).every((role) => role === 'auditor');
+  const none = auditorOnly
+    ? 'workspace.readOnly'
+    : mayManagePeople(session)
+      ? 'workspace.adminOnly'
+      : 'workspace.noForms';
   return (
     <>
       <SignedInAs session={session} />
       {roles.length === 0 ? (
-        <p className="notice">{t(auditorOnly ? 'workspace.readOnly' : 'workspace.noForms')}</p>
+        <p className="notice">{t(none)}</p>
       ) : (
         <div className="roles">
           {roles.map((role) => (
