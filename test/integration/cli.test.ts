@@ -5,7 +5,6 @@
  *
  * On PGlite the test closes its own handle first: a data folder is opened by one process at a time.
  */
-import { operator } from '../../src/domain/access.ts';
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -16,6 +15,7 @@ import type { AppDeps } from '../../src/app/deps.ts';
 import { registerOrganisation } from '../../src/app/organisations.ts';
 import { run } from '../../src/cli/run.ts';
 import { type Database, openDatabase } from '../../src/db/index.ts';
+import { operator } from '../../src/domain/access.ts';
 import {
   importFixtureRates,
   type LedgerState,

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pledgeContribution } from '../../src/app/contributions.ts';
 import { buildServer } from '../../src/http/server.ts';
 import { type AppFixture, openAppFixture } from '../support/app-fixtures.ts';
+import { signedIn } from '../support/people.ts';
 import { buildRecordsLedger } from '../support/records-ledger.ts';
 
 interface DonorSummary {
@@ -19,6 +20,7 @@ interface DonorSummary {
 describe('GET /api/donors', () => {
   let f: AppFixture;
   let app: FastifyInstance;
+  let auth: Record<string, string> = {};
 
   beforeAll(async () => {
     f = await openAppFixture();
@@ -32,6 +34,7 @@ describe('GET /api/donors', () => {
       occurredOn: '2025-08-04',
     });
     app = await buildServer({ ...f.deps, databaseKind: f.test.kind });
+    auth = await signedIn(app, f.deps, 'reader');
   });
   afterAll(async () => {
     await app?.close();
@@ -39,18 +42,22 @@ describe('GET /api/donors', () => {
   });
 
   it.each(['EUR', 'USD'])('gives each donor the summary its own page gives (%s)', async (currency) => {
-    const response = await app.inject({ method: 'GET', url: `/api/donors?currency=${currency}` });
+    const response = await app.inject({ method: 'GET', headers: auth, url: `/api/donors?currency=${currency}` });
     expect(response.statusCode).toBe(200);
     const donors = response.json<DonorSummary[]>();
     expect(donors.length).toBeGreaterThan(2);
     for (const donor of donors) {
-      const page = await app.inject({ method: 'GET', url: `/api/organisations/${donor.donorId}?currency=${currency}` });
+      const page = await app.inject({
+        method: 'GET',
+        headers: auth,
+        url: `/api/organisations/${donor.donorId}?currency=${currency}`,
+      });
       expect(page.json<{ donorSummary: DonorSummary }>().donorSummary, donor.donorId).toEqual(donor);
     }
   });
 
   it('lists the members of a coalition that gave, with the coalition among theirs', async () => {
-    const donors = (await app.inject({ method: 'GET', url: '/api/donors' })).json<DonorSummary[]>();
+    const donors = (await app.inject({ method: 'GET', headers: auth, url: '/api/donors' })).json<DonorSummary[]>();
     expect(donors.find((donor) => donor.donorId === 'nb8')?.totals.pledged).toEqual({
       amount: '1000000.00',
       currency: 'EUR',
@@ -60,7 +67,7 @@ describe('GET /api/donors', () => {
   });
 
   it('refuses an unknown currency, naming the field', async () => {
-    const response = await app.inject({ method: 'GET', url: '/api/donors?currency=GBP' });
+    const response = await app.inject({ method: 'GET', headers: auth, url: '/api/donors?currency=GBP' });
     expect(response.statusCode).toBe(400);
     expect(response.json()).toMatchObject({ code: 'request-invalid', field: 'currency' });
   });

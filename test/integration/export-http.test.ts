@@ -16,12 +16,14 @@ import {
   readModels,
   type TableContents,
 } from '../support/export-oracle.ts';
+import { signedIn } from '../support/people.ts';
 
 describe('HTTP downloads of the read models', () => {
   let f: AppFixture;
   let app: FastifyInstance;
   let models: Record<string, TableContents>;
   let head: LedgerState;
+  let auth: Record<string, string> = {};
 
   const contents = (name: string): TableContents => {
     const table = models[name];
@@ -49,9 +51,11 @@ describe('HTTP downloads of the read models', () => {
   beforeAll(async () => {
     f = await openAppFixture();
     await buildExportHistory(f.deps, f.request);
+    app = await buildServer({ ...f.deps, databaseKind: f.test.kind });
+    // Signing in records the reader on the ledger: the head the downloads name comes after it.
+    auth = await signedIn(app, f.deps, 'reader');
     models = await readModels(f.db);
     head = await ledgerState(f.db);
-    app = await buildServer({ ...f.deps, databaseKind: f.test.kind });
   }, 60_000);
   afterAll(async () => {
     await app?.close();
@@ -60,7 +64,7 @@ describe('HTTP downloads of the read models', () => {
 
   it('GET /api/exports/<table>.csv streams the table as CSV, by either name', async () => {
     for (const name of ['packages', 'rm_package_lines']) {
-      const response = await app.inject({ method: 'GET', url: `/api/exports/${name}.csv` });
+      const response = await app.inject({ method: 'GET', headers: auth, url: `/api/exports/${name}.csv` });
       const table = name.replace(/^rm_/, '');
       expectDownload(response, `${table}.csv`, 'text/csv; charset=utf-8');
       expect(parseCsv(response.body)).toEqual(expectedCsvRecords(contents(table)));
@@ -68,12 +72,12 @@ describe('HTTP downloads of the read models', () => {
   });
 
   it('GET /api/exports/<table>.json is the table as an array; tranche.json is the whole export', async () => {
-    const contributions = await app.inject({ method: 'GET', url: '/api/exports/contributions.json' });
+    const contributions = await app.inject({ method: 'GET', headers: auth, url: '/api/exports/contributions.json' });
     expectDownload(contributions, 'contributions.json', 'application/json; charset=utf-8');
     expect(contributions.json()).toEqual(typedRows('contributions'));
     expect(contributions.body).toContain(`"amount":"${HUGE_PLEDGE.amount}00000000"`);
 
-    const whole = await app.inject({ method: 'GET', url: '/api/exports/tranche.json' });
+    const whole = await app.inject({ method: 'GET', headers: auth, url: '/api/exports/tranche.json' });
     expectDownload(whole, 'tranche.json', 'application/json; charset=utf-8');
     const document = whole.json();
     expect(document).toMatchObject({
@@ -85,7 +89,7 @@ describe('HTTP downloads of the read models', () => {
   });
 
   it('GET /api/exports/tranche.xlsx is a workbook with a sheet per table', async () => {
-    const response = await app.inject({ method: 'GET', url: '/api/exports/tranche.xlsx' });
+    const response = await app.inject({ method: 'GET', headers: auth, url: '/api/exports/tranche.xlsx' });
     expectDownload(response, 'tranche.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     const workbook = await loadWorkbook(response.rawPayload);
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(EXPORT_TABLE_NAMES);
@@ -95,7 +99,7 @@ describe('HTTP downloads of the read models', () => {
 
   it('answers an unknown table with a 404 problem naming the valid ones', async () => {
     for (const url of ['/api/exports/nope.csv', '/api/exports/nope.json', '/api/exports/tranche.csv']) {
-      const response = await app.inject({ method: 'GET', url });
+      const response = await app.inject({ method: 'GET', headers: auth, url });
       expect(response.statusCode).toBe(404);
       expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(response.json()).toMatchObject({
@@ -106,19 +110,23 @@ describe('HTTP downloads of the read models', () => {
         detail: expect.stringContaining(`one of: ${EXPORT_TABLE_NAMES.join(', ')}`),
       });
     }
-    expect((await app.inject({ method: 'GET', url: '/api/exports/packages.xlsx' })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'GET', headers: auth, url: '/api/exports/packages.xlsx' })).statusCode).toBe(
+      404,
+    );
   });
 
   it('ends the snapshot of a HEAD request, which reads no body', async () => {
-    const response = await app.inject({ method: 'HEAD', url: '/api/exports/timeline.csv' });
+    const response = await app.inject({ method: 'HEAD', headers: auth, url: '/api/exports/timeline.csv' });
     expect(response.statusCode).toBe(200);
     expect(response.body).toBe('');
     // On PGlite a snapshot left open would hold the only connection, and this would never answer.
-    expect((await app.inject({ method: 'GET', url: '/api/exports/priority_lists.json' })).statusCode).toBe(200);
+    expect(
+      (await app.inject({ method: 'GET', headers: auth, url: '/api/exports/priority_lists.json' })).statusCode,
+    ).toBe(200);
   });
 
   it('documents the downloads in the OpenAPI document', async () => {
-    const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    const doc = (await app.inject({ method: 'GET', headers: auth, url: '/api/openapi.json' })).json();
     for (const [route, type] of [
       ['/api/exports/{table}.csv', 'text/csv'],
       ['/api/exports/{table}.json', 'application/json'],

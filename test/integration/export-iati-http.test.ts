@@ -8,6 +8,7 @@ import { buildServer } from '../../src/http/server.ts';
 import { validateIatiActivities } from '../../src/ingest/formats/iati-schema.ts';
 import { type AppFixture, type LedgerState, ledgerState, openAppFixture } from '../support/app-fixtures.ts';
 import { buildExportHistory } from '../support/export-history.ts';
+import { signedIn } from '../support/people.ts';
 import { recordPrivateHistory } from '../support/private-records.ts';
 
 describe('GET /api/exports/iati.xml', () => {
@@ -16,14 +17,16 @@ describe('GET /api/exports/iati.xml', () => {
   let head: LedgerState;
   let beforeAny: LightMyRequestResponse;
   let onlyRestricted: LightMyRequestResponse;
+  let auth: Record<string, string> = {};
 
   beforeAll(async () => {
     f = await openAppFixture();
     app = await buildServer({ ...f.deps, databaseKind: f.test.kind });
+    auth = await signedIn(app, f.deps, 'reader');
     // Before any package, and with only a restricted one: nothing to export.
-    beforeAny = await app.inject({ method: 'GET', url: '/api/exports/iati.xml' });
+    beforeAny = await app.inject({ method: 'GET', headers: auth, url: '/api/exports/iati.xml' });
     await recordPrivateHistory(f.deps, f.request);
-    onlyRestricted = await app.inject({ method: 'GET', url: '/api/exports/iati.xml' });
+    onlyRestricted = await app.inject({ method: 'GET', headers: auth, url: '/api/exports/iati.xml' });
     await buildExportHistory(f.deps, f.request);
     head = await ledgerState(f.db);
   }, 60_000);
@@ -33,7 +36,7 @@ describe('GET /api/exports/iati.xml', () => {
   });
 
   it('sends the valid IATI file as an attachment naming the ledger head', async () => {
-    const response = await app.inject({ method: 'GET', url: '/api/exports/iati.xml' });
+    const response = await app.inject({ method: 'GET', headers: auth, url: '/api/exports/iati.xml' });
     expect(response.statusCode, response.body.slice(0, 300)).toBe(200);
     expect(response.headers).toMatchObject({
       'content-type': 'application/xml; charset=utf-8',
@@ -67,7 +70,7 @@ describe('GET /api/exports/iati.xml', () => {
       iatiPublisher: { ref: 'XM-DAC-7', name: 'Netherlands', type: '10' },
     });
     try {
-      const response = await configured.inject({ method: 'GET', url: '/api/exports/iati.xml' });
+      const response = await configured.inject({ method: 'GET', headers: auth, url: '/api/exports/iati.xml' });
       expect(response.statusCode).toBe(200);
       expect(response.body).toContain('<iati-identifier>XM-DAC-7-pkg-2</iati-identifier>');
       expect(response.body).toContain('<reporting-org ref="XM-DAC-7" type="10" secondary-reporter="1">');
@@ -77,14 +80,16 @@ describe('GET /api/exports/iati.xml', () => {
   }, 30_000);
 
   it('answers a HEAD request and leaves the database free for the next one', async () => {
-    const response = await app.inject({ method: 'HEAD', url: '/api/exports/iati.xml' });
+    const response = await app.inject({ method: 'HEAD', headers: auth, url: '/api/exports/iati.xml' });
     expect(response.statusCode).toBe(200);
     expect(response.body).toBe('');
-    expect((await app.inject({ method: 'GET', url: '/api/exports/packages.json' })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'GET', headers: auth, url: '/api/exports/packages.json' })).statusCode).toBe(
+      200,
+    );
   }, 30_000);
 
   it('is in the OpenAPI document', async () => {
-    const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    const doc = (await app.inject({ method: 'GET', headers: auth, url: '/api/openapi.json' })).json();
     const operation = doc.paths['/api/exports/iati.xml']?.get;
     expect(operation).toMatchObject({ tags: ['exports'], summary: expect.stringContaining('IATI 2.03') });
     expect(Object.keys(operation.responses[200].content)).toEqual(['application/xml']);

@@ -6,6 +6,7 @@ import type { FastifyInstance, HTTPMethods, InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/http/server.ts';
 import { type AppFixture, ledgerState, ORGANISATIONS, openAppFixture } from '../support/app-fixtures.ts';
+import { signedIn } from '../support/people.ts';
 
 type Json = Record<string, unknown>;
 
@@ -13,6 +14,8 @@ describe('HTTP API', () => {
   let f: AppFixture;
   let app: FastifyInstance;
   const routes: { method: string; url: string }[] = [];
+  /** A hub officer who may do anything, signed in once: every request below is theirs. */
+  let auth: Record<string, string> = {};
 
   beforeAll(async () => {
     // ECB rates come from a temporary eurofxref-hist.csv loaded with importEcbRates; organisations go over HTTP.
@@ -25,6 +28,7 @@ describe('HTTP API', () => {
         },
       },
     );
+    auth = await signedIn(app, f.deps, 'hub-officer');
   });
   afterAll(async () => {
     await app?.close();
@@ -32,7 +36,7 @@ describe('HTTP API', () => {
   });
 
   const call = (method: HTTPMethods, url: string, body?: unknown, headers: Record<string, string> = {}) => {
-    const options: InjectOptions = { method, url, headers };
+    const options: InjectOptions = { method, url, headers: { ...auth, ...headers } };
     if (body !== undefined) options.payload = body as Json;
     return app.inject(options);
   };
@@ -64,13 +68,9 @@ describe('HTTP API', () => {
     expect(response.json()).toEqual({ status: 'ok', database: f.test.kind });
   });
 
-  it('registers organisations: 201, Location, ETag, and the actor from X-Tranche-Actor', async () => {
+  it('registers organisations: 201, Location, ETag, and the signed-in person as the actor', async () => {
     for (const organisation of ORGANISATIONS) {
-      const response = await post(
-        '/api/organisations',
-        { ...organisation, occurredOn: '2025-08-01' },
-        { 'x-tranche-actor': 'hub-officer' },
-      );
+      const response = await post('/api/organisations', { ...organisation, occurredOn: '2025-08-01' });
       expect(response.statusCode, response.body).toBe(201);
       expect(response.headers.location).toBe(`/api/organisations/${organisation.id}`);
       expect(response.headers.etag).toBe('"1"');
@@ -83,7 +83,7 @@ describe('HTTP API', () => {
     const ukraine = await get('/api/organisations/ua');
     expect(ukraine.json()).toMatchObject({ id: 'ua', kind: 'state', names: { en: 'Ukraine' }, donorSummary: null });
     const history = await get('/api/organisations/ua/timeline');
-    expect(history.json()).toMatchObject([{ type: 'OrganisationRegistered', actor: 'hub-officer' }]);
+    expect(history.json()).toMatchObject([{ type: 'OrganisationRegistered', actor: 'person:hub-officer' }]);
     const renamed = await call('PATCH', '/api/organisations/nb8', {
       names: { uk: 'ПБ8', en: 'Nordic-Baltic 8', ru: 'СБ8' },
     });
@@ -411,6 +411,7 @@ describe('HTTP API', () => {
         method: 'POST',
         url: '/api/sources',
         payload: { publisher: 'x', language: 'en', title: 'x', text: 'x' },
+        headers: auth,
       });
       const problem = expectProblem(failed, 500, 'internal-error');
       expect(failed.body).not.toMatch(/secret|vault|at /);

@@ -20,6 +20,7 @@ import { type Database, openDatabase } from '../../src/db/index.ts';
 import { buildServer } from '../../src/http/server.ts';
 import { type AppFixture, ledgerState, openAppFixture } from '../support/app-fixtures.ts';
 import { isCi } from '../support/env.ts';
+import { signedIn } from '../support/people.ts';
 
 const SHARED = path.resolve(import.meta.dirname, '../../../shared/data');
 const FTS = path.join(SHARED, 'fts/fts_incoming_funding_global.csv');
@@ -75,6 +76,7 @@ describe.runIf(present || isCi())('importing OCHA FTS incoming funding flows', (
   let app: FastifyInstance;
   let dir: string;
   let samples: { bad: string; good: string };
+  let auth: Record<string, string> = {};
   const fts = (file: string, options = {}) =>
     importFormat(f.db, 'fts', file).then((format) => runImport(f.deps, f.request, format, file, options));
 
@@ -82,6 +84,7 @@ describe.runIf(present || isCi())('importing OCHA FTS incoming funding flows', (
     if (!present) throw new Error(`the FTS import suite needs ${SHARED} (required under CI=true)`);
     f = await openAppFixture();
     app = await buildServer({ ...f.deps, databaseKind: f.test.kind });
+    auth = await signedIn(app, f.deps, 'importer');
     dir = await mkdtemp(path.join(os.tmpdir(), 'tranche-fts-'));
     samples = await writeSamples(dir);
     // The ECB's real USD rates (the fixture's start in 2025), for the EUR equivalents of 2017–2021 flows.
@@ -249,7 +252,7 @@ describe.runIf(present || isCi())('importing OCHA FTS incoming funding flows', (
       app.inject({
         method: 'POST',
         url: `/api/imports/fts?${query}`,
-        headers: { 'content-type': 'text/csv' },
+        headers: { ...auth, 'content-type': 'text/csv' },
         payload: await readFile(file, 'utf8'),
       });
     const before = await ledgerState(f.db);

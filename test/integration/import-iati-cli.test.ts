@@ -12,6 +12,7 @@ import { type Database, openDatabase } from '../../src/db/index.ts';
 import { buildServer } from '../../src/http/server.ts';
 import { type AppFixture, ledgerState, openAppFixture } from '../support/app-fixtures.ts';
 import { BAD_ACTIVITIES, GOOD_ACTIVITIES, iatiFile } from '../support/iati-files.ts';
+import { signedIn } from '../support/people.ts';
 
 const GOOD = iatiFile(GOOD_ACTIVITIES);
 const BAD = iatiFile(GOOD_ACTIVITIES, BAD_ACTIVITIES);
@@ -19,10 +20,12 @@ const BAD = iatiFile(GOOD_ACTIVITIES, BAD_ACTIVITIES);
 describe('POST /api/imports/iati', () => {
   let f: AppFixture;
   let app: FastifyInstance;
+  let auth: Record<string, string> = {};
 
   beforeAll(async () => {
     f = await openAppFixture();
     app = await buildServer({ ...f.deps, databaseKind: f.test.kind });
+    auth = await signedIn(app, f.deps, 'importer');
   });
   afterAll(async () => {
     await app?.close();
@@ -30,7 +33,12 @@ describe('POST /api/imports/iati', () => {
   });
 
   const post = (query: string, payload: string, type = 'application/xml') =>
-    app.inject({ method: 'POST', url: `/api/imports/iati?${query}`, headers: { 'content-type': type }, payload });
+    app.inject({
+      method: 'POST',
+      url: `/api/imports/iati?${query}`,
+      headers: { ...auth, 'content-type': type },
+      payload,
+    });
 
   it('answers 422 with each error for a bad file, 200 for a dry run, 201 when written, 200 the second time', async () => {
     const before = await ledgerState(f.db);

@@ -15,6 +15,7 @@ import { importFormat } from '../../src/app/imports/formats.ts';
 import { buildServer } from '../../src/http/server.ts';
 import { type AppFixture, ledgerState, openAppFixture } from '../support/app-fixtures.ts';
 import { isCi } from '../support/env.ts';
+import { signedIn } from '../support/people.ts';
 
 const KIEL = path.resolve(import.meta.dirname, '../../../shared/data/kiel');
 const present = existsSync(path.join(KIEL, 'data_explorer.csv'));
@@ -24,6 +25,7 @@ describe.runIf(present || isCi())('importing the Kiel Ukraine Support Tracker', 
   let f: AppFixture;
   let app: FastifyInstance;
   let dir: string;
+  let auth: Record<string, string> = {};
   const kiel = (file: string, options = {}) =>
     importFormat(f.db, 'kiel', file).then((format) => runImport(f.deps, f.request, format, file, options));
 
@@ -31,6 +33,7 @@ describe.runIf(present || isCi())('importing the Kiel Ukraine Support Tracker', 
     if (!present) throw new Error(`the Kiel import suite needs ${KIEL} (required under CI=true)`);
     f = await openAppFixture();
     app = await buildServer({ ...f.deps, databaseKind: f.test.kind });
+    auth = await signedIn(app, f.deps, 'importer');
     dir = await mkdtemp(path.join(os.tmpdir(), 'tranche-kiel-'));
     await copyFile(path.join(KIEL, 'release_info.csv'), path.join(dir, 'release_info.csv'));
     const lines = (await readFile(path.join(KIEL, 'data_explorer.csv'), 'utf8')).trimEnd().split('\n');
@@ -123,7 +126,7 @@ describe.runIf(present || isCi())('importing the Kiel Ukraine Support Tracker', 
     const refused = await app.inject({
       method: 'POST',
       url: '/api/imports/kiel?fileName=bad.csv',
-      headers: { 'content-type': 'text/csv' },
+      headers: { ...auth, 'content-type': 'text/csv' },
       payload: body,
     });
     expect(refused.statusCode).toBe(422);
@@ -136,7 +139,7 @@ describe.runIf(present || isCi())('importing the Kiel Ukraine Support Tracker', 
     const dry = await app.inject({
       method: 'POST',
       url: '/api/imports/kiel?dryRun=true',
-      headers: { 'content-type': 'text/csv' },
+      headers: { ...auth, 'content-type': 'text/csv' },
       payload: good,
     });
     expect(dry.statusCode).toBe(200);
@@ -144,7 +147,7 @@ describe.runIf(present || isCi())('importing the Kiel Ukraine Support Tracker', 
     const unknown = await app.inject({
       method: 'POST',
       url: '/api/imports/nope',
-      headers: { 'content-type': 'text/csv' },
+      headers: { ...auth, 'content-type': 'text/csv' },
       payload: good,
     });
     expect(unknown.statusCode).toBe(400);

@@ -3,7 +3,6 @@
  * exit codes (2 for a file that does not check out). Commands run in this process through run(), as in cli.test.ts;
  * one `verify --file` runs as its own process. On PGlite the test closes its own handle first.
  */
-import { operator } from '../../src/domain/access.ts';
 import { execFile } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -13,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppDeps } from '../../src/app/deps.ts';
 import { registerOrganisation } from '../../src/app/organisations.ts';
 import { run } from '../../src/cli/run.ts';
+import { operator } from '../../src/domain/access.ts';
 import { generateSigningKey, signerFromPem } from '../../src/ledger/export/signing.ts';
 import { importFixtureRates, ORGANISATIONS, sequentialIdsByPrefix } from '../support/app-fixtures.ts';
 import { openTestDatabase, type TestDatabase } from '../support/database.ts';

@@ -8,6 +8,7 @@ import { pledgeContribution } from '../../src/app/contributions.ts';
 import { buildServer } from '../../src/http/server.ts';
 import { type AppFixture, ledgerState, openAppFixture } from '../support/app-fixtures.ts';
 import { CANADA_EN_TEXT, NORDIC_EN_HTML, NORDIC_UK_TEXT } from '../support/articles.ts';
+import { signedIn } from '../support/people.ts';
 
 type Json = Record<string, unknown>;
 interface Proposal {
@@ -23,10 +24,12 @@ describe('HTTP API: reviewing sources', () => {
   let f: AppFixture;
   let app: FastifyInstance;
   let pledgeEvent = '';
+  let auth: Record<string, string> = {};
 
   beforeAll(async () => {
     f = await openAppFixture();
     app = await buildServer({ ...f.deps, databaseKind: f.test.kind });
+    auth = await signedIn(app, f.deps, 'curator');
     const pledge = await pledgeContribution(f.deps, f.request, {
       id: 'ctb-no',
       donorId: 'no',
@@ -42,11 +45,11 @@ describe('HTTP API: reviewing sources', () => {
   });
 
   const post = (url: string, payload?: unknown, headers: Record<string, string> = {}) => {
-    const options: InjectOptions = { method: 'POST', url, headers };
+    const options: InjectOptions = { method: 'POST', url, headers: { ...auth, ...headers } };
     if (payload !== undefined) options.payload = typeof payload === 'string' ? payload : (payload as Json);
     return app.inject(options);
   };
-  const get = (url: string) => app.inject({ method: 'GET', url });
+  const get = (url: string) => app.inject({ method: 'GET', url, headers: auth });
 
   function expectProblem(response: Awaited<ReturnType<typeof get>>, status: number, code: string): Json {
     expect(response.statusCode, response.body).toBe(status);

@@ -9,7 +9,6 @@
  *
  * Also: ledgerState / dumpProjections / expectRefusal, to prove that a refused command changed nothing.
  */
-import { operator } from '../../src/domain/access.ts';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,6 +18,7 @@ import type { AppDeps, RequestContext } from '../../src/app/deps.ts';
 import { registerOrganisation } from '../../src/app/organisations.ts';
 import { importEcbRates } from '../../src/app/rates.ts';
 import type { Db } from '../../src/db/index.ts';
+import { operator } from '../../src/domain/access.ts';
 import { DomainError } from '../../src/domain/errors.ts';
 import { PROJECTION_TABLES } from '../../src/projections/tables.ts';
 import { openTestDatabase, type TestDatabase } from './database.ts';

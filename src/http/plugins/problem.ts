@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { mapDatabaseError } from '../../db/errors.ts';
 import { DomainError, type DomainErrorKind } from '../../domain/errors.ts';
 
 /**
@@ -140,9 +141,11 @@ function validationProblem(
 }
 
 function toProblem(error: FastifyError, request: FastifyRequest): Problem {
-  if (error instanceof DomainError) {
-    const status = STATUS_OF_CODE[error.code] ?? STATUS_OF_KIND[error.kind];
-    return problem(request, status, error.code, error.message, error.field ? { field: error.field } : {});
+  // A read's database error is mapped here as runCommand maps a command's (the SQLSTATEs: db/errors.ts).
+  const domain = mapDatabaseError(error);
+  if (domain instanceof DomainError) {
+    const status = STATUS_OF_CODE[domain.code] ?? STATUS_OF_KIND[domain.kind];
+    return problem(request, status, domain.code, domain.message, domain.field ? { field: domain.field } : {});
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     return validationProblem(request, error.validation, error.validationContext);

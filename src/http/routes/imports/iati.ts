@@ -2,7 +2,6 @@ import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -11,6 +10,7 @@ import { VISIBILITIES } from '../../../domain/facts.ts';
 import { PROBLEM_CONTENT_TYPE, problemSchema } from '../../plugins/problem.ts';
 import { requestContext } from '../../request-context.ts';
 import type { RouteDeps } from '../shared.ts';
+import { fileNameQuery, uploadedFile } from './upload.ts';
 
 /** IATI files are smaller than tracker dumps, but a publisher's file of thousands of activities is large: 200 MB. */
 const UPLOAD_LIMIT = 200 * 2 ** 20;
@@ -92,7 +92,7 @@ export const iatiImportRoute: FastifyPluginAsyncZod<RouteDeps> = async (app, { d
         querystring: z.strictObject({
           dryRun: flag,
           skipInvalid: flag,
-          fileName: z.string().max(200).optional().describe('the name the report and the source record give the file'),
+          fileName: fileNameQuery.describe('the name the report and the source record give the file'),
           visibility: z.enum(VISIBILITIES).default('public'),
         }),
         consumes: XML_TYPES,
@@ -100,10 +100,11 @@ export const iatiImportRoute: FastifyPluginAsyncZod<RouteDeps> = async (app, { d
       },
     },
     async (request, reply) => {
+      const upload = uploadedFile(request);
       const dir = await mkdtemp(path.join(os.tmpdir(), 'tranche-upload-'));
       try {
         const file = path.join(dir, path.basename(request.query.fileName ?? 'iati.xml'));
-        await pipeline(request.body as Readable, createWriteStream(file));
+        await pipeline(upload, createWriteStream(file));
         const report = await importIati(deps, requestContext(request), file, {
           dryRun: request.query.dryRun,
           skipInvalid: request.query.skipInvalid,

@@ -2,7 +2,6 @@ import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -13,6 +12,7 @@ import { PROBLEM_CONTENT_TYPE, problemSchema } from '../../plugins/problem.ts';
 import { requestContext } from '../../request-context.ts';
 import type { RouteDeps } from '../shared.ts';
 import { iatiImportRoute } from './iati.ts';
+import { fileNameQuery, uploadedFile } from './upload.ts';
 
 /** Uploads are files of many rows: up to 500 MB, streamed to a temporary file, never held in memory. */
 const UPLOAD_LIMIT = 500 * 2 ** 20;
@@ -71,7 +71,7 @@ export const importRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { deps
           querystring: z.strictObject({
             dryRun: flag,
             skipInvalid: flag,
-            fileName: z.string().max(200).optional().describe('the name the origin of each row records'),
+            fileName: fileNameQuery.describe('the name the origin of each row records'),
             visibility: z.enum(VISIBILITIES).default('public'),
           }),
           consumes: ['text/csv', 'text/plain'],
@@ -79,11 +79,12 @@ export const importRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { deps
         },
       },
       async (request, reply) => {
+        const upload = uploadedFile(request);
         const dir = await mkdtemp(path.join(os.tmpdir(), 'tranche-upload-'));
         try {
           const name = path.basename(request.query.fileName ?? `${request.params.format}.csv`);
           const file = path.join(dir, name);
-          await pipeline(request.body as Readable, createWriteStream(file));
+          await pipeline(upload, createWriteStream(file));
           const format = await importFormat(deps.db, request.params.format, file);
           const report = await runImport(deps, requestContext(request), format, file, {
             dryRun: request.query.dryRun,
