@@ -3,7 +3,7 @@
  * file into a plain table, in the same run on the same engine; and the importer's peak heap for a file ten times
  * smaller (a fifth), to show that memory does not grow with the file.
  */
-import { operator } from '../src/domain/access.ts';
+
 import { createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
@@ -14,6 +14,7 @@ import { runImport } from '../src/app/imports/engine.ts';
 import { importFormat } from '../src/app/imports/formats.ts';
 import { importEcbRates } from '../src/app/rates.ts';
 import type { Database } from '../src/db/index.ts';
+import { operator } from '../src/domain/access.ts';
 import { progress } from './lib.ts';
 
 const HEADER = 'country,iso,year,month,total,financial,humanitarian,military,commitments,to_be_allocated,gdp,pct_gdp';

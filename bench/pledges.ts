@@ -3,7 +3,7 @@
  * pledgeContribution: one transaction per command that locks the head, reads the stream, looks up the donor, the
  * package and the ECB rates, decides, appends and updates every projection.
  */
-import { operator } from '../src/domain/access.ts';
+
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -14,6 +14,7 @@ import { registerOrganisation } from '../src/app/organisations.ts';
 import { proposePackage } from '../src/app/packages.ts';
 import { importEcbRates } from '../src/app/rates.ts';
 import type { Db } from '../src/db/index.ts';
+import { operator } from '../src/domain/access.ts';
 import { breathe, Deadline, type Latency, latency, progress } from './lib.ts';
 
 export interface PledgeOptions {

@@ -7,7 +7,7 @@ import type { AppDeps } from './deps.ts';
 import { digestSecret, hashPassword, newSecret, parseToken, setPassword } from './people.ts';
 
 /** How long a browser session lasts from sign-in; signing out or a revoked role ends it sooner. */
-export const SESSION_HOURS = 12;
+const SESSION_HOURS = 12;
 
 /** A signed-in browser: the cookie's value (shown to the browser only) and the CSRF token its requests echo. */
 export interface Session {
@@ -127,10 +127,7 @@ export async function tokenPrincipal(deps: AppDeps, bearer: string): Promise<Pri
 }
 
 /** A person's principal and name, from the read models of the ledger's person stream. */
-export async function personPrincipal(
-  db: Db,
-  personId: string,
-): Promise<{ principal: Principal; name: string } | undefined> {
+async function personPrincipal(db: Db, personId: string): Promise<{ principal: Principal; name: string } | undefined> {
   const person = await db.selectFrom('rm_people').select('name').where('id', '=', personId).executeTakeFirst();
   if (!person) return undefined;
   const rows = await db

@@ -94,9 +94,6 @@ export const ACTIONS = Object.keys(PERMISSIONS) as Action[];
 
 export const isAction = (value: string): value is Action => Object.hasOwn(PERMISSIONS, value);
 
-/** The roles that may take the action, with the scope each counts in. */
-export const rolesFor = (action: Action): Partial<Record<Role, Scope>> => PERMISSIONS[action];
-
 /**
  * Whether the principal may take the action for the organisation (`null` when the action names none). With
  * `organisationId` undefined it answers whether the principal may take the action for some organisation: the

@@ -10,7 +10,7 @@ import { EVERY_ORGANISATION, type Grant, operator, ROLES } from '../../src/domai
 export const TEST_PASSWORD = 'correct horse battery staple';
 
 /** Every role in every organisation: what a suite that is not about permissions acts as. */
-export const EVERY_GRANT: readonly Grant[] = ROLES.map((role) => ({ organisationId: EVERY_ORGANISATION, role }));
+const EVERY_GRANT: readonly Grant[] = ROLES.map((role) => ({ organisationId: EVERY_ORGANISATION, role }));
 
 export async function addPersonWith(deps: AppDeps, id: string, grants: readonly Grant[]): Promise<void> {
   const request = { principal: operator('test-setup') };

@@ -33,12 +33,12 @@ export interface AuthOptions {
   readonly tokenRequestsPerMinute?: number;
 }
 
-export const SESSION_COOKIE = 'tranche_session';
-export const CSRF_HEADER = 'x-csrf-token';
+const SESSION_COOKIE = 'tranche_session';
+const CSRF_HEADER = 'x-csrf-token';
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** The route's declared access; a route under /api without one is refused at start-up. */
-export function routeAccess(route: { readonly config?: unknown }): RouteAccess | undefined {
+function routeAccess(route: { readonly config?: unknown }): RouteAccess | undefined {
   const config = route.config;
   if (typeof config !== 'object' || config === null || !('access' in config)) return undefined;
   const access = config.access;

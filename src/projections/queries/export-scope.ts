@@ -22,8 +22,7 @@ import {
   importVisible,
   organisationVisible,
   packageVisible,
-  priorityListVisible,
-  requirementVisible,
+  recipientRecordVisible,
   sourceVisible,
   subjectVisible,
 } from './visibility.ts';
@@ -74,10 +73,10 @@ export function scopedTable(table: Table, scope: ReadScope): ScopedTable {
         columns: { members: visibleMembers(scope, ROW) },
       };
     case 'rm_requirements':
-      return rows(requirementVisible(scope, ROW));
+      return rows(recipientRecordVisible(scope, ROW));
     case 'rm_priority_lists':
       return {
-        where: priorityListVisible(scope, ROW),
+        where: recipientRecordVisible(scope, ROW),
         columns: { requirement_ids: visibleRequirementIds(scope, ROW) },
       };
     case 'rm_packages':

@@ -5,7 +5,7 @@ import type { LocalizedText } from '../../domain/facts.ts';
 import type { MoneyJson } from '../../domain/money.ts';
 import { trimDecimal } from './common.ts';
 import { visibleRequirementIds } from './scoped-columns.ts';
-import { packageVisible, priorityListVisible, requirementVisible } from './visibility.ts';
+import { packageVisible, recipientRecordVisible } from './visibility.ts';
 
 export interface RequirementCoverage {
   id: string;
@@ -51,7 +51,7 @@ export async function requirementCoverage(
       ),
       sql<string[]>`coalesce(array_agg(DISTINCT p.id) FILTER (WHERE p.id IS NOT NULL), '{}')`.as('package_ids'),
     ])
-    .where(requirementVisible(scope, 'r'))
+    .where(recipientRecordVisible(scope, 'r'))
     .groupBy('r.id')
     .orderBy('r.recipient_id')
     .orderBy('r.priority_rank')
@@ -100,7 +100,7 @@ export async function listPriorityLists(
     .selectFrom('rm_priority_lists as l')
     .select(['l.recipient_id', 'l.period', 'l.status', 'l.approvals', 'l.visibility'])
     .select(visibleRequirementIds(scope, 'l').as('requirement_ids'))
-    .where(priorityListVisible(scope, 'l'))
+    .where(recipientRecordVisible(scope, 'l'))
     .orderBy('l.period', 'desc')
     .orderBy('l.recipient_id');
   if (filter.recipientId) query = query.where('l.recipient_id', '=', filter.recipientId);

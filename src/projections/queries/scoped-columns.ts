@@ -6,7 +6,7 @@
  */
 import { type RawBuilder, sql } from 'kysely';
 import type { ReadScope } from '../../domain/access.ts';
-import { aggregatedFor, contributionVisible, organisationVisible, requirementVisible } from './visibility.ts';
+import { aggregatedFor, contributionVisible, organisationVisible, recipientRecordVisible } from './visibility.ts';
 
 /** The package columns that sum or list its contributions. */
 export const FUNDING_COLUMNS = [
@@ -66,4 +66,4 @@ export const visibleMembers = (scope: ReadScope, alias: string): RawBuilder<stri
 
 /** A priority list's requirements that the reader may see, in rank order. */
 export const visibleRequirementIds = (scope: ReadScope, alias: string): RawBuilder<string[]> =>
-  visibleIds(`${alias}.requirement_ids`, 'rm_requirements', requirementVisible, scope);
+  visibleIds(`${alias}.requirement_ids`, 'rm_requirements', recipientRecordVisible, scope);

@@ -18,13 +18,13 @@ const and = (...tests: readonly RawBuilder<boolean>[]): RawBuilder<boolean> =>
   sql<boolean>`(${sql.join(tests, sql` AND `)})`;
 
 /** Parties held in columns of the row, one organisation id (or null) each. */
-export const partyColumns =
+const partyColumns =
   (...columns: readonly string[]): Parties =>
   (organisations) =>
     or(columns.map((column) => sql<boolean>`${sql.ref(column)} = ANY(${organisations})`));
 
 /** Parties held in a text[] column of the row. */
-export const partyArray =
+const partyArray =
   (column: string): Parties =>
   (organisations) =>
     sql<boolean>`${sql.ref(column)} && ${organisations}`;
@@ -38,7 +38,7 @@ const allOf =
  * True for the rows the scope may read: their visibility is one `mayRead` grants outright, or one it grants to a
  * party and one of the row's `parties` (null: the record names none) is among the scope's organisations.
  */
-export function visibleTo(
+function visibleTo(
   scope: ReadScope,
   visibility: string | Expression<string>,
   parties: Parties | null,
@@ -97,9 +97,8 @@ export const organisationVisible = (scope: ReadScope, alias: string): RawBuilder
   visibleTo(scope, `${alias}.visibility`, partyColumns(`${alias}.id`));
 
 /** A requirement or a priority list: its recipient is its party. */
-export const requirementVisible = (scope: ReadScope, alias: string): RawBuilder<boolean> =>
+export const recipientRecordVisible = (scope: ReadScope, alias: string): RawBuilder<boolean> =>
   visibleTo(scope, `${alias}.visibility`, partyColumns(`${alias}.recipient_id`));
-export const priorityListVisible = requirementVisible;
 
 export const packageVisible = (scope: ReadScope, alias: string): RawBuilder<boolean> =>
   visibleTo(scope, `${alias}.visibility`, packageParties(alias));

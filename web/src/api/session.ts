@@ -37,7 +37,7 @@ export interface Session {
   readonly expiresAt: string | null;
 }
 
-export const SESSION_KEY = ['session'] as const;
+const SESSION_KEY = ['session'] as const;
 
 async function fetchSession(signal?: AbortSignal): Promise<Session> {
   const session = await getJson<Session>('/session', {}, signal);

@@ -4,7 +4,7 @@
  * relative to the locale (`/workspace`, not `/en/workspace`).
  */
 export const SIGN_IN_PATH = '/sign-in';
-export const DEFAULT_NEXT = '/workspace';
+const DEFAULT_NEXT = '/workspace';
 
 export function signInPath(next: string): string {
   const back = safeNext(next);
