@@ -13,7 +13,6 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppDeps } from '../../src/app/deps.ts';
 import { registerOrganisation } from '../../src/app/organisations.ts';
-import { run } from '../../src/cli/run.ts';
 import { type Database, openDatabase } from '../../src/db/index.ts';
 import { operator } from '../../src/domain/access.ts';
 import {
@@ -24,38 +23,19 @@ import {
   sequentialIdsByPrefix,
 } from '../support/app-fixtures.ts';
 import { NORDIC_EN_HTML, NORDIC_UK_TEXT } from '../support/articles.ts';
+import { type CliResult, inspect as inspectDatabase, runCli, words } from '../support/cli.ts';
 import { openTestDatabase, type TestDatabase } from '../support/database.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CLI_TIMEOUT = 90_000;
-
-interface CliResult {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
 
 describe('tranche CLI', () => {
   let t: TestDatabase;
   let env: NodeJS.ProcessEnv;
   let tmp: string;
 
-  /** A command line split on spaces (no value in these tests has one). */
-  const words = (line: string): string[] => line.split(' ').filter((word) => word !== '');
-
-  /** One command in this process, with the test database as the configured one. */
   async function cli(line: string): Promise<CliResult> {
-    let stdout = '';
-    let stderr = '';
-    const code = await run(words(line), env, {
-      stdout: (text) => {
-        stdout += text;
-      },
-      stderr: (text) => {
-        stderr += text;
-      },
-    });
-    return { code, stdout, stderr };
+    return runCli(words(line), env);
   }
 
   /** One command as its own process, the way a shell runs it. */
@@ -73,16 +53,7 @@ describe('tranche CLI', () => {
     });
   }
 
-  /** Reads the database between commands (on PGlite: opened and closed again, so the CLI can take the folder). */
-  async function inspect<T>(read: (database: Database) => Promise<T>): Promise<T> {
-    if (t.kind === 'postgres') return read(t.database);
-    const database = await openDatabase(t.config, { lock: false, migrate: false });
-    try {
-      return await read(database);
-    } finally {
-      await database.close();
-    }
-  }
+  const inspect = <T>(read: (database: Database) => Promise<T>): Promise<T> => inspectDatabase(t, read);
 
   const ledger = (): Promise<LedgerState> => inspect((database) => ledgerState(database.db));
 

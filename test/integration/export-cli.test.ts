@@ -9,9 +9,9 @@ import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXPORT_TABLE_NAMES } from '../../src/app/exports.ts';
 import { registerExportCommands } from '../../src/cli/commands/export.ts';
-import { run } from '../../src/cli/run.ts';
 import { readConfig } from '../../src/config.ts';
 import { type AppFixture, type LedgerState, ledgerState, openAppFixture } from '../support/app-fixtures.ts';
+import { type CliResult, runCli } from '../support/cli.ts';
 import { buildExportHistory, HUGE_PLEDGE } from '../support/export-history.ts';
 import {
   expectedCsvRecords,
@@ -22,12 +22,6 @@ import {
   type TableContents,
 } from '../support/export-oracle.ts';
 
-interface CliResult {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
 const UNKNOWN_LINE = `error: export-table-unknown: no read model "nope"; one of: ${EXPORT_TABLE_NAMES.join(', ')} (field: table)\n`;
 
 describe('tranche export', () => {
@@ -37,19 +31,7 @@ describe('tranche export', () => {
   let models: Record<string, TableContents>;
   let head: LedgerState;
 
-  async function cli(...argv: string[]): Promise<CliResult> {
-    let stdout = '';
-    let stderr = '';
-    const code = await run(argv, env, {
-      stdout: (text) => {
-        stdout += text;
-      },
-      stderr: (text) => {
-        stderr += text;
-      },
-    });
-    return { code, stdout, stderr };
-  }
+  const cli = (...argv: string[]): Promise<CliResult> => runCli(argv, env);
 
   const contents = (name: string): TableContents => {
     const table = models[name];

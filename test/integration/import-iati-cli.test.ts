@@ -7,10 +7,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/run.ts';
-import { type Database, openDatabase } from '../../src/db/index.ts';
+import type { Database } from '../../src/db/index.ts';
 import { buildServer } from '../../src/http/server.ts';
 import { type AppFixture, ledgerState, openAppFixture } from '../support/app-fixtures.ts';
+import { type CliResult, inspect as inspectDatabase, runCli } from '../support/cli.ts';
 import { BAD_ACTIVITIES, GOOD_ACTIVITIES, iatiFile } from '../support/iati-files.ts';
 import { signedIn } from '../support/people.ts';
 
@@ -82,30 +82,9 @@ describe('tranche import iati', () => {
   let env: NodeJS.ProcessEnv;
   let dir: string;
 
-  async function cli(line: string): Promise<{ code: number; stdout: string; stderr: string }> {
-    let stdout = '';
-    let stderr = '';
-    const code = await run(line.split(' '), env, {
-      stdout: (text) => {
-        stdout += text;
-      },
-      stderr: (text) => {
-        stderr += text;
-      },
-    });
-    return { code, stdout, stderr };
-  }
+  const cli = (line: string): Promise<CliResult> => runCli(line.split(' '), env);
 
-  /** Reads the database between commands (on PGlite: opened and closed again, so the CLI can take the folder). */
-  async function inspect<T>(read: (database: Database) => Promise<T>): Promise<T> {
-    if (f.test.kind === 'postgres') return read(f.test.database);
-    const database = await openDatabase(f.test.config, { lock: false, migrate: false });
-    try {
-      return await read(database);
-    } finally {
-      await database.close();
-    }
-  }
+  const inspect = <T>(read: (database: Database) => Promise<T>): Promise<T> => inspectDatabase(f.test, read);
 
   beforeAll(async () => {
     f = await openAppFixture();

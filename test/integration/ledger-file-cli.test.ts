@@ -11,10 +11,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppDeps } from '../../src/app/deps.ts';
 import { registerOrganisation } from '../../src/app/organisations.ts';
-import { run } from '../../src/cli/run.ts';
 import { operator } from '../../src/domain/access.ts';
 import { generateSigningKey, signerFromPem } from '../../src/ledger/export/signing.ts';
 import { importFixtureRates, ORGANISATIONS, sequentialIdsByPrefix } from '../support/app-fixtures.ts';
+import { type CliResult, runCli, words } from '../support/cli.ts';
 import { openTestDatabase, type TestDatabase } from '../support/database.ts';
 import { linesOf } from '../support/ledger-export.ts';
 import { PRIVATE_EVENTS, recordPrivateHistory } from '../support/private-records.ts';
@@ -22,12 +22,6 @@ import { PRIVATE_EVENTS, recordPrivateHistory } from '../support/private-records
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CLI_TIMEOUT = 90_000;
 const HEX = '[0-9a-f]{64}';
-
-interface CliResult {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
 
 /** The environment that points the CLI at a test database. */
 function envFor(t: TestDatabase): NodeJS.ProcessEnv {
@@ -37,20 +31,7 @@ function envFor(t: TestDatabase): NodeJS.ProcessEnv {
     : { ...base, DATABASE_URL: t.config.url, TRANCHE_DB_SCHEMA: t.config.schema ?? '' };
 }
 
-async function cli(line: string, env: NodeJS.ProcessEnv): Promise<CliResult> {
-  let stdout = '';
-  let stderr = '';
-  const words = line.split(' ').filter((word) => word !== '');
-  const code = await run(words, env, {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-  });
-  return { code, stdout, stderr };
-}
+const cli = (line: string, env: NodeJS.ProcessEnv): Promise<CliResult> => runCli(words(line), env);
 
 function spawnCli(line: string, env: NodeJS.ProcessEnv): Promise<CliResult> {
   return new Promise((resolve) => {

@@ -10,11 +10,11 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppDeps } from '../../src/app/deps.ts';
 import { registerOrganisation } from '../../src/app/organisations.ts';
-import { run } from '../../src/cli/run.ts';
-import { type Database, openDatabase } from '../../src/db/index.ts';
+import type { Database } from '../../src/db/index.ts';
 import { operator } from '../../src/domain/access.ts';
 import { buildServer } from '../../src/http/server.ts';
 import { type LedgerState, ledgerState, ORGANISATIONS, sequentialIdsByPrefix } from '../support/app-fixtures.ts';
+import { type CliResult, inspect as inspectDatabase, runCli } from '../support/cli.ts';
 import { openTestDatabase, type TestDatabase } from '../support/database.ts';
 
 describe('tranche user, token and audit', { timeout: 90_000 }, () => {
@@ -22,30 +22,9 @@ describe('tranche user, token and audit', { timeout: 90_000 }, () => {
   let env: NodeJS.ProcessEnv;
   let tmp: string;
 
-  async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-    let stdout = '';
-    let stderr = '';
-    const code = await run(args, env, {
-      stdout: (text) => {
-        stdout += text;
-      },
-      stderr: (text) => {
-        stderr += text;
-      },
-    });
-    return { code, stdout, stderr };
-  }
+  const cli = (...args: string[]): Promise<CliResult> => runCli(args, env);
 
-  /** On PGlite the folder is opened by one process at a time: open it between commands, then close it again. */
-  async function inspect<T>(read: (database: Database) => Promise<T>): Promise<T> {
-    if (t.kind === 'postgres') return read(t.database);
-    const database = await openDatabase(t.config, { lock: false, migrate: false });
-    try {
-      return await read(database);
-    } finally {
-      await database.close();
-    }
-  }
+  const inspect = <T>(read: (database: Database) => Promise<T>): Promise<T> => inspectDatabase(t, read);
 
   /** Signs in over HTTP against the same database, as a browser would. */
   async function signIn(personId: string, password: string): Promise<number> {
