@@ -211,4 +211,29 @@ describe.runIf(hasBrowser())('donor pages, priority list and sources', () => {
     await page.waitForURL('**/en/sources');
     await eventually(() => text(page, 'blockquote[lang="en"]')).toContain(ENGLISH_SENTENCE);
   });
+
+  it('shows markup in a recorded source as text, never running or rendering it', async () => {
+    const curator = await signedInHeaders(app, 'markup-curator', [{ organisationId: '*', role: 'curator' }]);
+    const hostile = '<img src=x onerror="window.__injected=1"><b>bold</b>';
+    const response = await fetch(`${app.url}/api/sources`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...curator },
+      body: JSON.stringify({
+        id: 'markup-source',
+        publisher: `Publisher ${hostile}`,
+        language: 'en',
+        title: `A title ${hostile}`,
+        text: `Some text <script>window.__injected=2</script> ${hostile}.`,
+        publishedOn: '2025-08-11',
+        occurredOn: '2025-08-11',
+      }),
+    });
+    expect(response.status, await response.clone().text()).toBe(201);
+    const page = await app.newPage();
+    await page.goto('/en/sources');
+    const cite = page.locator('cite', { hasText: 'A title' });
+    await eventually(() => cite.textContent()).toBe(`A title ${hostile}`);
+    expect(await page.locator('main img[src="x"], main b, main script').count()).toBe(0);
+    expect(await page.evaluate(() => (window as { __injected?: number }).__injected)).toBeUndefined();
+  });
 });
