@@ -234,6 +234,6 @@ describe.runIf(hasBrowser())('donor pages, priority list and sources', () => {
     const cite = page.locator('cite', { hasText: 'A title' });
     await eventually(() => cite.textContent()).toBe(`A title ${hostile}`);
     expect(await page.locator('main img[src="x"], main b, main script').count()).toBe(0);
-    expect(await page.evaluate(() => (window as { __injected?: number }).__injected)).toBeUndefined();
+    expect(await page.evaluate(() => (globalThis as { __injected?: number }).__injected)).toBeUndefined();
   });
 });
