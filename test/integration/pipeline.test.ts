@@ -16,13 +16,7 @@ import {
 import { listRequirement } from '../../src/app/requirements.ts';
 import { linkClaim, recordClaim, recordSource } from '../../src/app/sources.ts';
 import type { Db } from '../../src/db/index.ts';
-import { type AppFixture, expectRefusal, openAppFixture, TODAY, TOMORROW } from '../support/app-fixtures.ts';
-
-const eventOf = (result: CommandResult, type: string): string => {
-  const event = result.events.find((candidate) => candidate.type === type);
-  if (!event) throw new Error(`${result.streamId} appended no ${type}`);
-  return event.eventId;
-};
+import { type AppFixture, eventOf, expectRefusal, openAppFixture, TODAY, TOMORROW } from '../support/app-fixtures.ts';
 
 async function packageRow(db: Db, id: string) {
   return db.selectFrom('rm_packages').selectAll().where('id', '=', id).executeTakeFirstOrThrow();

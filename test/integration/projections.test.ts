@@ -18,8 +18,8 @@ import { acceptProposal, listProposals, rejectProposal } from '../../src/app/pro
 import { adoptFigure, linkClaim, recordClaim } from '../../src/app/sources.ts';
 import { FULL_SCOPE } from '../../src/domain/access.ts';
 import { PROJECTION_TABLES } from '../../src/projections/tables.ts';
-import { type AppFixture, dumpProjections, ledgerState, openAppFixture } from '../support/app-fixtures.ts';
-import { eventOf, recordHistoryFirstHalf } from '../support/projection-history.ts';
+import { type AppFixture, dumpProjections, eventOf, ledgerState, openAppFixture } from '../support/app-fixtures.ts';
+import { recordHistoryFirstHalf } from '../support/projection-history.ts';
 
 /** The history the suite rebuilds: test/support/projection-history.ts records its first half, this the rest. */
 async function buildHistory(f: AppFixture): Promise<void> {

@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { expect } from 'vitest';
-import type { AppDeps, RequestContext } from '../../src/app/deps.ts';
+import type { AppDeps, CommandResult, RequestContext } from '../../src/app/deps.ts';
 import { registerOrganisation } from '../../src/app/organisations.ts';
 import { importEcbRates } from '../../src/app/rates.ts';
 import type { Db } from '../../src/db/index.ts';
@@ -229,3 +229,10 @@ export async function countEvents(db: Db, streamId: string, type?: string): Prom
   const row = await query.executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** The id of the event of this type a command appended (to link a claim to it, say). */
+export const eventOf = (result: CommandResult, type: string): string => {
+  const event = result.events.find((candidate) => candidate.type === type);
+  if (!event) throw new Error(`${result.streamId} appended no ${type}`);
+  return event.eventId;
+};

@@ -27,12 +27,6 @@ import {
 import { recordSource } from '../../src/app/sources.ts';
 import type { AppFixture } from './app-fixtures.ts';
 
-export const eventOf = (result: CommandResult, type: string): string => {
-  const event = result.events.find((candidate) => candidate.type === type);
-  if (!event) throw new Error(`${result.streamId} appended no ${type}`);
-  return event.eventId;
-};
-
 /** Results of the first half of the history that the second half refers to. */
 export interface HistoryMarks {
   readonly nordic: CommandResult;

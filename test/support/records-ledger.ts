@@ -11,7 +11,6 @@ import {
   pledgeContribution,
   withdrawContribution,
 } from '../../src/app/contributions.ts';
-import type { CommandResult } from '../../src/app/deps.ts';
 import {
   confirmReceipt,
   contractPackage,
@@ -21,13 +20,7 @@ import {
   validatePackage,
 } from '../../src/app/packages.ts';
 import { linkClaim, recordClaim, recordSource } from '../../src/app/sources.ts';
-import type { AppFixture } from './app-fixtures.ts';
-
-const eventOf = (result: CommandResult, type: string): string => {
-  const event = result.events.find((candidate) => candidate.type === type);
-  if (!event) throw new Error(`${result.streamId} appended no ${type}`);
-  return event.eventId;
-};
+import { type AppFixture, eventOf } from './app-fixtures.ts';
 
 export async function buildRecordsLedger(f: AppFixture): Promise<void> {
   const { deps, request: rq } = f;

@@ -91,6 +91,9 @@ export const authPlugin = fp<AuthOptions>(
 
     // Before the body is parsed or validated: who may not call a route learns nothing from its validation errors.
     app.addHook('onRequest', async (request, reply) => {
+      // The web app's pages and assets are the same for everyone: only the API asks who is calling (a signed-in
+      // browser would otherwise cost three queries per script and stylesheet it loads).
+      if (!request.url.startsWith('/api/')) return;
       const bearer = bearerOf(request);
       if (bearer !== undefined) {
         await tokenLimit.call(app, request, reply);
