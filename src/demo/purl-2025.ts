@@ -2,6 +2,8 @@ import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { commitContribution, payContribution, pledgeContribution } from '../app/contributions.ts';
 import type { AppDeps, CommandResult, RequestContext } from '../app/deps.ts';
+import { runImport } from '../app/imports/engine.ts';
+import { importFormat } from '../app/imports/formats.ts';
 import { registerOrganisation } from '../app/organisations.ts';
 import {
   confirmReceipt,
@@ -21,7 +23,10 @@ import { addDemoPeople } from './people.ts';
 import { DEMO_SOURCES, NORDIC_FIGURES, SEED_SOURCE } from './sources.ts';
 
 export interface DemoOptions {
-  /** The folder of the shared public data sets (`../shared/data`): ECB rates, and the seed article beside it. */
+  /**
+   * The folder of the shared public data sets (`../shared/data`): ECB rates, the Kiel Ukraine Support Tracker's
+   * release, and the seed article beside it.
+   */
   readonly sharedDataDir: string;
   readonly log?: (line: string) => void;
 }
@@ -45,13 +50,15 @@ export async function isEmpty(deps: Pick<AppDeps, 'db'>): Promise<boolean> {
 /**
  * Records the PURL packages of 2025 as public reporting gives them, through the same use cases that the API and
  * the CLI call: organisations, the recipient's requirements and September priority list, nine packages funded by
- * single donors and coalitions, shipments and receipts, and the sources and claims behind them.
+ * single donors and coalitions, shipments and receipts, and the sources and claims behind them; and, beside them, the
+ * Kiel Ukraine Support Tracker's estimates per donor and month (imported as flows, as `tranche import kiel` does).
  */
 export async function loadDemo(deps: AppDeps, options: DemoOptions): Promise<{ events: number }> {
   const log = options.log ?? (() => {});
   const ratesFile = path.join(options.sharedDataDir, 'ecb', 'eurofxref-hist.csv');
   const seedFile = path.join(options.sharedDataDir, '..', 'seed', 'nato-arms-deliveries.txt');
-  for (const file of [ratesFile, seedFile]) {
+  const kielFile = path.join(options.sharedDataDir, 'kiel', 'data_explorer.csv');
+  for (const file of [ratesFile, seedFile, kielFile]) {
     await access(file).catch(() => {
       throw new DemoDataMissingError(file);
     });
@@ -116,6 +123,11 @@ export async function loadDemo(deps: AppDeps, options: DemoOptions): Promise<{ e
     note: 'NATO and the three governments give about USD 500 million; the other figures are conversions by outlets.',
     occurredOn: '2025-08-12',
   });
+
+  // The Kiel tracker's estimates of what each donor gave since 2022, beside the packages (never inside them).
+  const kiel = await runImport(deps, request, await importFormat(deps.db, 'kiel', kielFile), kielFile);
+  if (!kiel.written) throw new Error(`the demo's Kiel import was refused: ${JSON.stringify(kiel.errors.slice(0, 3))}`);
+  log(`Kiel Ukraine Support Tracker: ${kiel.flows} flows from ${kiel.rowsRead} rows`);
 
   const people = await addDemoPeople(deps, request);
   const head = await deps.db.selectFrom('ledger_head').select('seq').executeTakeFirstOrThrow();

@@ -11,6 +11,7 @@ import { claimRoutes } from './routes/claims/index.ts';
 import { contributionRoutes } from './routes/contributions/index.ts';
 import { eventRoutes } from './routes/events/index.ts';
 import { exportRoutes } from './routes/exports/index.ts';
+import { flowRoutes } from './routes/flows/index.ts';
 import { healthRoutes } from './routes/health/index.ts';
 import { importRoutes } from './routes/imports/index.ts';
 import { ledgerRoutes } from './routes/ledger/index.ts';
@@ -118,6 +119,7 @@ export async function buildServer(
   await app.register(claimRoutes, routeDeps);
   await app.register(overviewRoutes, routeDeps);
   await app.register(recordRoutes, routeDeps);
+  await app.register(flowRoutes, routeDeps);
   await app.register(ledgerRoutes, routeDeps);
   await app.register(exportRoutes, { deps, iatiPublisher: deps.iatiPublisher });
   await app.register(importRoutes, routeDeps);

@@ -9,7 +9,16 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type BrowserApp, checkAccessibility, hasBrowser, openBrowserApp } from '../support/browser.ts';
 
-const PORTAL_PAGES = ['', '/packages', '/packages/purl-nordic-1', '/donors', '/donors/se', '/priorities', '/sources'];
+const PORTAL_PAGES = [
+  '',
+  '/packages',
+  '/packages/purl-nordic-1',
+  '/donors',
+  '/donors/se',
+  '/trackers',
+  '/priorities',
+  '/sources',
+];
 const INITIAL_JS_BUDGET = 250 * 1024;
 
 /** The scripts index.html loads before anything else: its entry module and the chunks it preloads. */

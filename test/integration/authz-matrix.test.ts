@@ -90,6 +90,8 @@ const EXPECTED: Readonly<Record<string, Allowed>> = {
   'GET /api/totals': 'public',
   'GET /api/categories': 'public',
   'GET /api/records': 'public',
+  'GET /api/flows/trackers': 'public',
+  'GET /api/flows/totals': 'public',
   'GET /api/ledger/verify': 'public',
   'GET /api/events': 'public',
   'GET /api/exports/:table.csv': 'public',

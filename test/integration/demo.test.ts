@@ -1,6 +1,6 @@
 /**
  * The PURL 2025 demo that `npm start` loads into an empty ledger: recorded through the use cases from the shared
- * public data (ECB rates, the seed article). Without ../shared the suite says so and does not run, except under
+ * public data (ECB rates, the seed article, the Kiel Ukraine Support Tracker's release). Without ../shared the suite says so and does not run, except under
  * CI=true, where the missing data is a failure.
  */
 import { existsSync } from 'node:fs';
@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppDeps } from '../../src/app/deps.ts';
 import { rebuild, verify } from '../../src/app/ledger.ts';
 import { isEmpty, loadDemo } from '../../src/demo/purl-2025.ts';
-import { FULL_SCOPE } from '../../src/domain/access.ts';
+import { FULL_SCOPE, PUBLIC_SCOPE } from '../../src/domain/access.ts';
+import { flowTotals, flowTrackers } from '../../src/projections/queries/flows.ts';
 import { getPackage, listPackages } from '../../src/projections/queries/packages.ts';
 import { timeline } from '../../src/projections/queries/timeline.ts';
 import { donorTotals, pipelineSummary } from '../../src/projections/queries/totals.ts';
@@ -136,6 +137,32 @@ describe.runIf(present || isCi())('the PURL 2025 demo', () => {
     expect(await rolled(['donor', 'month'], (r) => `${r.donorId}/${r.month}/${r.stage}`)).toEqual(
       sumBy((r) => `${r.donorId}/${r.month}/${r.stage}`),
     );
+    const summary = await pipelineSummary(deps.db, FULL_SCOPE, 'USD');
+    expect(summary.totals.delivered).toEqual({ amount: '1703250000.00', currency: 'USD' });
+  });
+
+  it("imports the Kiel tracker's 42 donors over 2022-01 to 2026-04, beside the packages and not in their totals", async () => {
+    const trackers = await flowTrackers(deps.db, PUBLIC_SCOPE);
+    expect(trackers).toEqual([
+      {
+        basis: 'estimate',
+        flows: expect.any(Number),
+        donorCount: 42,
+        period: { from: '2022-01', to: '2026-04' },
+        releases: [
+          expect.objectContaining({
+            format: 'kiel',
+            release: 'Ukraine Support Tracker, Release 29 (04/2026)',
+            rowsRead: 1079,
+            skippedRows: 0,
+            source: expect.objectContaining({ id: 'kiel-r29', publisher: 'Kiel Institute for the World Economy' }),
+          }),
+        ],
+      },
+    ]);
+    // The demo's donors keep their ids: Sweden's estimates are on Sweden's page.
+    const sweden = await flowTotals(deps.db, PUBLIC_SCOPE, { currency: 'EUR', donorId: 'se' });
+    expect(sweden.trackers[0]?.donors.map((donor) => [donor.donorId, donor.names?.en])).toEqual([['se', 'Sweden']]);
     const summary = await pipelineSummary(deps.db, FULL_SCOPE, 'USD');
     expect(summary.totals.delivered).toEqual({ amount: '1703250000.00', currency: 'USD' });
   });

@@ -13,6 +13,10 @@ const TAGS = [
   { name: 'sources', description: 'Articles and statements behind the figures' },
   { name: 'claims and figures', description: 'Facts sources state, and the figures curators adopt' },
   { name: 'overview', description: 'Totals for dashboards and charts' },
+  {
+    name: 'trackers',
+    description: "Imported trackers' flows (Kiel, FTS) summed by donor and month: beside the pipeline, never in it",
+  },
   { name: 'ledger', description: 'The append-only, hash-chained event store' },
   {
     name: 'imports',

@@ -15,6 +15,7 @@ const PackagesPage = page(() => import('../pages/portal/PackagesPage.tsx'), 'Pac
 const PackagePage = page(() => import('../pages/portal/PackagePage.tsx'), 'PackagePage');
 const DonorsPage = page(() => import('../pages/portal/DonorsPage.tsx'), 'DonorsPage');
 const DonorPage = page(() => import('../pages/portal/DonorPage.tsx'), 'DonorPage');
+const TrackersPage = page(() => import('../pages/portal/TrackersPage.tsx'), 'TrackersPage');
 const PrioritiesPage = page(() => import('../pages/portal/PrioritiesPage.tsx'), 'PrioritiesPage');
 const SourcesPage = page(() => import('../pages/portal/SourcesPage.tsx'), 'SourcesPage');
 const WorkspacePage = page(() => import('../pages/workspace/WorkspacePage.tsx'), 'WorkspacePage');
@@ -46,6 +47,7 @@ export function PageRoutes() {
           <Route path="/packages/:id" component={PackagePage} />
           <Route path="/donors" component={DonorsPage} />
           <Route path="/donors/:id" component={DonorPage} />
+          <Route path="/trackers" component={TrackersPage} />
           <Route path="/priorities" component={PrioritiesPage} />
           <Route path="/sources" component={SourcesPage} />
           <Route path="/workspace" component={WorkspacePage} />

@@ -9,6 +9,8 @@ export interface BarSeries {
   readonly colour: string;
   /** One value per category, in the chart's unit (e.g. millions of the chosen currency). */
   readonly values: readonly number[];
+  /** In a stacked chart, the bar this series is stacked on (series without one share a single bar). */
+  readonly stack?: string;
 }
 
 export interface BarChartProps {
@@ -48,6 +50,7 @@ export function BarChart(props: BarChartProps) {
         data: [...entry.values],
         backgroundColor: entry.colour,
         borderRadius: 2,
+        ...(entry.stack === undefined ? {} : { stack: entry.stack }),
       })),
     }),
     [axisLabels, series],

@@ -10,6 +10,7 @@ const NAV: readonly { href: string; label: MessageKey }[] = [
   { href: '/', label: 'common.nav.overview' },
   { href: '/packages', label: 'common.nav.packages' },
   { href: '/donors', label: 'common.nav.donors' },
+  { href: '/trackers', label: 'common.nav.trackers' },
   { href: '/priorities', label: 'common.nav.priorities' },
   { href: '/sources', label: 'common.nav.sources' },
   { href: '/workspace', label: 'common.nav.workspace' },

@@ -15,6 +15,7 @@ import type priorities from '../../locales/en/priorities.json';
 import type records from '../../locales/en/records.json';
 import type session from '../../locales/en/session.json';
 import type sources from '../../locales/en/sources.json';
+import type trackers from '../../locales/en/trackers.json';
 import type workspace from '../../locales/en/workspace.json';
 import type { Locale } from './locales.ts';
 
@@ -31,6 +32,7 @@ export type MessageKey =
   | Keys<'records', typeof records>
   | Keys<'session', typeof session>
   | Keys<'sources', typeof sources>
+  | Keys<'trackers', typeof trackers>
   | Keys<'workspace', typeof workspace>;
 
 type Catalogs = Readonly<Record<string, Readonly<Record<string, string>>>>;

@@ -10,6 +10,7 @@ import priorities from '../../../locales/en/priorities.json';
 import records from '../../../locales/en/records.json';
 import session from '../../../locales/en/session.json';
 import sources from '../../../locales/en/sources.json';
+import trackers from '../../../locales/en/trackers.json';
 import workspace from '../../../locales/en/workspace.json';
 
 export const catalogs = {
@@ -24,5 +25,6 @@ export const catalogs = {
   records,
   session,
   sources,
+  trackers,
   workspace,
 };

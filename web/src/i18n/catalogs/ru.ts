@@ -10,6 +10,7 @@ import priorities from '../../../locales/ru/priorities.json';
 import records from '../../../locales/ru/records.json';
 import session from '../../../locales/ru/session.json';
 import sources from '../../../locales/ru/sources.json';
+import trackers from '../../../locales/ru/trackers.json';
 import workspace from '../../../locales/ru/workspace.json';
 
 export const catalogs = {
@@ -24,5 +25,6 @@ export const catalogs = {
   records,
   session,
   sources,
+  trackers,
   workspace,
 };

@@ -10,6 +10,7 @@ import priorities from '../../../locales/uk/priorities.json';
 import records from '../../../locales/uk/records.json';
 import session from '../../../locales/uk/session.json';
 import sources from '../../../locales/uk/sources.json';
+import trackers from '../../../locales/uk/trackers.json';
 import workspace from '../../../locales/uk/workspace.json';
 
 export const catalogs = {
@@ -24,5 +25,6 @@ export const catalogs = {
   records,
   session,
   sources,
+  trackers,
   workspace,
 };

@@ -12,13 +12,15 @@ import { ContributionsTable } from './donor/ContributionsTable.tsx';
 import { DonorFigures } from './donor/DonorFigures.tsx';
 import { DonorMonthsChart } from './donor/DonorMonthsChart.tsx';
 import { DonorTimeline } from './donor/DonorTimeline.tsx';
+import { DonorTrackers } from './donor/DonorTrackers.tsx';
 import { JointTotals } from './donor/JointTotals.tsx';
 import { MemberList } from './donor/MemberList.tsx';
 
 /**
  * One donor: what it pledged, committed, paid and delivered on its own and jointly through its coalitions (a
  * coalition's page: jointly, with its members), month by month, with its median days from pledge to delivery; its
- * contributions; and its history with the sources behind each step.
+ * contributions, and beside them what imported trackers estimate it gave; and its history with the sources behind
+ * each step.
  */
 export function DonorPage() {
   const t = useT();
@@ -76,6 +78,7 @@ export function DonorPage() {
                 <h2 id="donor-contributions">{t('donor.contributions.heading')}</h2>
                 <ContributionsTable donorId={id} coalitionIds={coalitions} />
               </section>
+              <DonorTrackers donorId={id} name={name} />
               <section aria-labelledby="donor-timeline">
                 <h2 id="donor-timeline">{t('donor.timeline.heading')}</h2>
                 <DonorTimeline donorId={id} />

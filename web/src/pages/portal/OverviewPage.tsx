@@ -7,6 +7,7 @@ import { Page } from '../../components/Page.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { useT } from '../../i18n/useT.ts';
 import { Figures, StatusFigures } from './overview/Figures.tsx';
+import { TrackerLine } from './overview/TrackerLine.tsx';
 import './overview/overview.css';
 
 /** Chart.js comes with the charts, and d3-geo and the atlas with the map: both after the figures are shown. */
@@ -14,9 +15,9 @@ const Charts = lazy(() => import('./overview/Charts.tsx').then((module) => ({ de
 const WorldMap = lazy(() => import('../../charts/WorldMap.tsx').then((module) => ({ default: module.WorldMap })));
 
 /**
- * The portal's front page, in the currency chosen in the header: the totals from pledge to delivery, packages by
- * status, the totals by donor, month and category, and the donor states on a map. Every figure, bar and state
- * links to what it is summed from.
+ * The portal's front page, in the currency chosen in the header: the totals from pledge to delivery (with a line on
+ * the imported trackers' estimates, which stand beside them), packages by status, the totals by donor, month and
+ * category, and the donor states on a map. Every figure, bar and state links to what it is summed from.
  */
 export function OverviewPage() {
   const t = useT();
@@ -35,6 +36,7 @@ export function OverviewPage() {
         <section aria-labelledby={ids.figures}>
           <h2 id={ids.figures}>{t('overview.figures.heading')}</h2>
           <QueryState query={summary}>{(data) => <Figures summary={data} />}</QueryState>
+          <TrackerLine />
         </section>
         <section aria-labelledby={ids.packages}>
           <h2 id={ids.packages}>{t('overview.packages.heading')}</h2>
