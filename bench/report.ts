@@ -266,40 +266,48 @@ export function printColdStart(result: ColdStartResult | undefined, error?: stri
 // ---------------------------------------------------------------------------------------------------------------
 
 export function printImports(
-  results: readonly { kind: EngineKind; result?: ImportBenchResult; error?: string }[],
+  engines: readonly { kind: EngineKind; results?: readonly ImportBenchResult[]; error?: string }[],
 ): void {
-  heading('5. Imports: tranche import kiel vs COPY of the same file');
-  const first = results.find((entry) => entry.result)?.result;
-  if (first) {
-    print(
-      `${fmtInt(first.rows)} Kiel-shaped rows (${(first.bytes / 2 ** 20).toFixed(1)} MB, ${fmtInt(first.flows)} flows), after the ECB rates.`,
-    );
-  }
+  heading('5. Imports: tranche import kiel | fts vs COPY of the same file');
   print('baseline: COPY … FROM the same CSV into a plain table of its columns (no index), on the same engine.');
   print(
-    'import: read, check, stage in batches, then one transaction: a FlowsImported event per 2,000 flows, projected.',
+    'import: read, check, stage batches of 2,000 flows (sealed, deflated), then one transaction: a FlowsImported event per batch, projected.',
   );
-  const cell = (entry: (typeof results)[number], f: (r: ImportBenchResult) => string) =>
-    entry.result ? f(entry.result) : (entry.error ?? '—');
-  print(
-    table(
-      ['', ...results.map((entry) => ENGINE_LABEL[entry.kind])],
-      [
-        ['COPY (rows/s)', ...results.map((entry) => cell(entry, (r) => fmtRate(r.rows / (r.copyMs / 1000))))],
-        ['import (rows/s)', ...results.map((entry) => cell(entry, (r) => fmtRate(r.rows / (r.importMs / 1000))))],
+  print('memory: held after a full collection at each tenth of the file, at most, above what was held before.');
+  for (const engine of engines) if (engine.error) print(`${ENGINE_LABEL[engine.kind]}: ${engine.error}`);
+  const formats = [...new Set(engines.flatMap((engine) => engine.results?.map((result) => result.format) ?? []))];
+  for (const format of formats) {
+    const entries = engines.map((engine) => ({
+      kind: engine.kind,
+      result: engine.results?.find((result) => result.format === format),
+      error: engine.error,
+    }));
+    const first = entries.find((entry) => entry.result)?.result;
+    if (first) {
+      print(
+        `${format}: ${fmtInt(first.rows)} rows (${(first.bytes / 2 ** 20).toFixed(1)} MB, ${fmtInt(first.flows)} flows), after the ECB rates.`,
+      );
+    }
+    const cell = (entry: (typeof entries)[number], f: (r: ImportBenchResult) => string) =>
+      entry.result ? f(entry.result) : (entry.error ?? '—');
+    print(
+      table(
+        ['', ...entries.map((entry) => ENGINE_LABEL[entry.kind])],
         [
-          'ratio import ÷ COPY (target ≥ 0.33)',
-          ...results.map((entry) =>
-            cell(entry, (r) => `${fmtRatio(r.copyMs / r.importMs)}  ${verdict(r.copyMs / r.importMs >= 1 / 3)}`),
-          ),
+          ['COPY (rows/s)', ...entries.map((entry) => cell(entry, (r) => fmtRate(r.rows / (r.copyMs / 1000))))],
+          ['import (rows/s)', ...entries.map((entry) => cell(entry, (r) => fmtRate(r.rows / (r.importMs / 1000))))],
+          [
+            'ratio import ÷ COPY (target ≥ 0.33)',
+            ...entries.map((entry) =>
+              cell(entry, (r) => `${fmtRatio(r.copyMs / r.importMs)}  ${verdict(r.copyMs / r.importMs >= 1 / 3)}`),
+            ),
+          ],
+          [
+            'memory held: a fifth of the rows → all',
+            ...entries.map((entry) => cell(entry, (r) => `${r.smallLiveMb.toFixed(1)} MB → ${r.liveMb.toFixed(1)} MB`)),
+          ],
         ],
-        [
-          'importer heap peak: a fifth of the rows → all',
-          ...results.map((entry) =>
-            cell(entry, (r) => `${r.smallPeakHeapMb.toFixed(0)} MB → ${r.peakHeapMb.toFixed(0)} MB`),
-          ),
-        ],
-      ],
-    ),
-  );
+      ),
+    );
+  }
 }

@@ -188,13 +188,9 @@ if (only === undefined) {
 if (only === undefined || only === 'extraction') benchExtraction(CONFIG.extractionBudgetMs);
 
 if (only === undefined || only === 'imports') {
-  const rates = path.join(
-    path.resolve(process.env.TRANCHE_SHARED_DATA || '../shared/data'),
-    'ecb',
-    'eurofxref-hist.csv',
-  );
-  const ECB_RATES = existsSync(rates) ? rates : null;
-  const imports: { kind: EngineKind; result?: ImportBenchResult; error?: string }[] = [];
+  const shared = path.resolve(process.env.TRANCHE_SHARED_DATA || '../shared/data');
+  const sharedDataDir = existsSync(path.join(shared, 'ecb', 'eurofxref-hist.csv')) ? shared : null;
+  const imports: { kind: EngineKind; results?: ImportBenchResult[]; error?: string }[] = [];
   for (const kind of ['pglite', 'postgres'] as const) {
     const down = kind === 'postgres' ? await serverUnavailable() : undefined;
     if (down) {
@@ -206,7 +202,7 @@ if (only === undefined || only === 'imports') {
     try {
       imports.push({
         kind,
-        result: await benchImports(bench.database, CONFIG.importRows, ECB_RATES, ENGINE_LABEL[kind]),
+        results: await benchImports(bench.database, CONFIG.importRows, sharedDataDir, ENGINE_LABEL[kind]),
       });
     } catch (error) {
       imports.push({ kind, error: errorText(error) });

@@ -6,23 +6,23 @@ import { jsonExport, jsonTable } from '../ingest/exporters/json.ts';
 import type { ExportManifest } from '../ingest/exporters/manifest.ts';
 import { writeWorkbook } from '../ingest/exporters/xlsx.ts';
 import {
+  EXPORT_TABLES,
   exportName,
   openExportSnapshot,
   type ReadModelTable,
   readModelTable,
   type SnapshotTable,
 } from '../projections/queries/export.ts';
-import { PROJECTION_TABLES } from '../projections/tables.ts';
 import type { AppDeps } from './deps.ts';
 
 type ExportFormat = 'csv' | 'json' | 'xlsx';
 
 /** The names an export accepts for its tables, in the order it writes them. */
-export const EXPORT_TABLE_NAMES: readonly string[] = PROJECTION_TABLES.map(exportName);
+export const EXPORT_TABLE_NAMES: readonly string[] = EXPORT_TABLES.map(exportName);
 
 /** Read-model tables by their export name (`packages`) or their own (`rm_packages`); refuses any other name. */
 export function exportTables(names: readonly string[] | undefined): ReadModelTable[] {
-  if (names === undefined || names.length === 0) return [...PROJECTION_TABLES];
+  if (names === undefined || names.length === 0) return [...EXPORT_TABLES];
   const tables: ReadModelTable[] = [];
   for (const name of names) {
     const table = readModelTable(name);

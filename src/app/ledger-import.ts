@@ -1,10 +1,13 @@
+import { inflateRawSync } from 'node:zlib';
 import type { Db } from '../db/index.ts';
 import { DomainError, ruleBroken } from '../domain/errors.ts';
 import { lockHead, restoreEvents } from '../ledger/append.ts';
+import { storeContents } from '../ledger/contents.ts';
 import { isRedacted, type StoredEvent } from '../ledger/event.ts';
 import { describeFault, type ExportSummary, readExport } from '../ledger/export/check.ts';
 import { verifyLedgerIn } from '../ledger/verify.ts';
 import { replayProjections } from '../projections/rebuild.ts';
+import { indexImportedBatches } from './imports/stage.ts';
 import { pinnedFingerprint, type SignerPin, withExportLines } from './ledger-export.ts';
 
 export interface LedgerImported extends ExportSummary {
@@ -38,6 +41,9 @@ export async function importLedger(db: Db, file: string, pin: SignerPin = {}): P
             );
           }
         },
+        onContent: async (digest, deflated) => {
+          await storeContents(tx, [{ digest, bytes: inflateRawSync(deflated).length, deflated }]);
+        },
         onEvents: async (links) => {
           // readExport refuses a redacted event in an `all` export; this only narrows the type.
           const events = links.filter((link): link is StoredEvent => !isRedacted(link));
@@ -51,6 +57,7 @@ export async function importLedger(db: Db, file: string, pin: SignerPin = {}): P
       throw new Error(`the imported ledger does not verify: ${stored.ok ? 'another head' : stored.reason}`);
     }
     const projected = await replayProjections(tx);
+    await indexImportedBatches(tx);
     const { ok: _ok, ...summary } = check;
     return { ...summary, projected };
   });

@@ -51,11 +51,22 @@ export interface ImportRunsTable {
   updated_at: Timestamp;
 }
 
-export interface ImportStagingTable {
+/** Texts the ledger's events seal by their SHA-256: see migrations/0007_flow_batches.sql. */
+export interface LedgerContentsTable {
+  digest: string;
+  bytes: number;
+  deflated: Buffer;
+}
+
+/** The importer's index of its batches: each source row's key and line, and the batch's totals. */
+export interface FlowBatchesTable {
   import_id: string;
   batch: number;
+  digest: string;
   flows: number;
-  payload: string;
+  keys: string[];
+  lines: number[];
+  totals: unknown;
 }
 
 /** Secrets kept beside the ledger, never on it: see migrations/0006_people.sql. */
@@ -84,7 +95,8 @@ export interface Schema extends ProjectionTables {
   idempotency_keys: IdempotencyKeysTable;
   fx_rates: FxRatesTable;
   import_runs: ImportRunsTable;
-  import_staging: ImportStagingTable;
+  ledger_contents: LedgerContentsTable;
+  flow_batches: FlowBatchesTable;
   auth_passwords: AuthPasswordsTable;
   auth_token_secrets: AuthTokenSecretsTable;
   auth_sessions: AuthSessionsTable;

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Schema } from '../db/schema.ts';
+import { checkContent, contentDigestOf } from './contents.ts';
 import { type ChainLink, GENESIS_HASH, isRedacted, type StoredEvent } from './event.ts';
 import { chainHash } from './hash.ts';
 import { readAll } from './read.ts';
@@ -58,6 +59,34 @@ function verifyChain(events: Iterable<StoredEvent>, state: ChainState): VerifyRe
   return null;
 }
 
+/** Checks the contents a page's events seal (`contentDigest`): each must be there and match its digest. */
+async function verifyContents(tx: Kysely<Schema>, events: readonly StoredEvent[]): Promise<VerifyResult | null> {
+  const sealing = events.flatMap((event) => {
+    const digest = contentDigestOf(event.data);
+    return digest === null ? [] : [{ event, digest }];
+  });
+  if (sealing.length === 0) return null;
+  const rows = await tx
+    .selectFrom('ledger_contents')
+    .select(['digest', 'deflated'])
+    .where(
+      'digest',
+      'in',
+      sealing.map((item) => item.digest),
+    )
+    .execute();
+  const stored = new Map(rows.map((row) => [row.digest, row.deflated]));
+  for (const { event, digest } of sealing) {
+    const deflated = stored.get(digest);
+    const reason = deflated ? checkContent(digest, deflated) : 'the content it seals is missing';
+    if (reason !== null) {
+      const firstBad = { seq: event.seq, eventId: event.eventId, streamId: event.streamId, type: event.type };
+      return { ok: false, events: event.seq - 1, firstBad, reason };
+    }
+  }
+  return null;
+}
+
 /**
  * Recomputes the whole chain inside the caller's transaction and compares it with the recorded head (an import
  * checks what it has just written before it commits).
@@ -66,7 +95,7 @@ export async function verifyLedgerIn(tx: Kysely<Schema>): Promise<VerifyResult> 
   const head = await tx.selectFrom('ledger_head').select(['seq', 'hash']).executeTakeFirstOrThrow();
   const state = chainStart();
   for await (const page of readAll(tx)) {
-    const bad = verifyChain(page, state);
+    const bad = verifyChain(page, state) ?? (await verifyContents(tx, page));
     if (bad) return bad;
   }
   if (Number(head.seq) !== state.seq || head.hash !== state.prevHash) {

@@ -1,7 +1,7 @@
 import type { ClaimEvent } from '../domain/claim/claim.ts';
 import type { ContributionEvent } from '../domain/contribution/contribution.ts';
 import type { FigureEvent } from '../domain/figure/figure.ts';
-import type { ImportEvent } from '../domain/flow/flow.ts';
+import type { ImportEvent } from '../domain/flow/batch.ts';
 import type { OrganisationEvent } from '../domain/organisation/organisation.ts';
 import type { PackageEvent } from '../domain/package/package.ts';
 import type { PersonEvent } from '../domain/person/person.ts';

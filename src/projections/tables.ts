@@ -186,29 +186,6 @@ export interface ProjectionTables {
     completed_on: string;
     visibility: string;
   };
-  rm_flows: {
-    id: string;
-    import_id: string;
-    donor_id: string;
-    recipient_id: string | null;
-    stage: string;
-    category: string;
-    period: string;
-    month: string;
-    amount: Num;
-    currency: string;
-    amount_eur: NullableNum;
-    amount_usd: NullableNum;
-    rate_source: string;
-    rate_stated: NullableNum;
-    basis: string;
-    source_id: string | null;
-    description: string | null;
-    origin_file: string;
-    origin_row: number;
-    origin_release: string | null;
-    visibility: string;
-  };
   rm_flow_totals: {
     donor_id: string;
     month: string;
@@ -259,7 +236,6 @@ export const PROJECTION_TABLES = [
   'rm_evidence',
   'rm_timeline',
   'rm_imports',
-  'rm_flows',
   'rm_flow_totals',
   'rm_people',
   'rm_person_grants',

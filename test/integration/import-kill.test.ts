@@ -3,9 +3,9 @@
  * of the run, the chain still verifies, and the same command run again finishes the import from what was staged.
  *
  * On the server the test waits until the run has staged batches, then kills it (an interruption while reading). On
- * PGlite the folder is the child's alone while it runs, so the kill comes after a fixed delay, by which time the file
- * is read and staged and the final transaction is under way (an interruption while recording); the child's lock on
- * the folder then goes stale before the next run may take it (15 s).
+ * PGlite the folder is the child's alone while it runs, so the kill comes when the child says on stderr that it has
+ * staged the file and begins recording it (an interruption while recording); the child's lock on the folder then
+ * goes stale before the next run may take it (15 s).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -17,6 +17,7 @@ import { verify } from '../../src/app/ledger.ts';
 import { type Database, openDatabase } from '../../src/db/index.ts';
 import { ledgerState } from '../support/app-fixtures.ts';
 import { openTestDatabase, type TestDatabase } from '../support/database.ts';
+import { flowRows, stagedBatches } from '../support/flows.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const ROWS = 40_000;
@@ -74,6 +75,8 @@ describe('an import killed part-way', () => {
   function importProcess(): {
     child: ChildProcess;
     done: Promise<{ code: number | null; stdout: string; stderr: string }>;
+    /** What it has written to stderr so far. */
+    stderr: () => string;
   } {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'import', 'kiel', file], {
       cwd: ROOT,
@@ -90,21 +93,24 @@ describe('an import killed part-way', () => {
     const done = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
       child.on('close', (code) => resolve({ code, stdout, stderr })),
     );
-    return { child, done };
+    return { child, done, stderr: () => stderr };
   }
 
   const staged = (database: Database) =>
-    sql<{ n: number }>`SELECT coalesce(max(batches), 0)::int AS n FROM import_runs`
+    sql<{
+      n: number;
+    }>`SELECT count(*)::int AS n FROM flow_batches JOIN import_runs USING (import_id) WHERE status = 'staging'`
       .execute(database.db)
       .then((r) => r.rows[0]?.n ?? 0);
 
   it('leaves nothing of the run on the ledger, and a second run completes it', async () => {
     const before = await inspect((database) => ledgerState(database.db));
-    const { child, done } = importProcess();
+    const { child, done, stderr } = importProcess();
     if (t.kind === 'postgres') {
       for (let waited = 0; (await staged(t.database)) < 2 && waited < 60_000; waited += 50) await sleep(50);
     } else {
-      await sleep(12_000);
+      // The folder is the child's alone: kill it once it says it has staged the file and begun recording it.
+      for (let waited = 0; !stderr().includes('recording') && waited < 120_000; waited += 20) await sleep(20);
     }
     child.kill('SIGKILL');
     const killed = await done;
@@ -113,7 +119,7 @@ describe('an import killed part-way', () => {
     // Nothing of the run is on the ledger or in the read models, and the chain verifies.
     const after = await inspect(async (database) => ({
       ledger: await ledgerState(database.db),
-      flows: (await sql<{ n: number }>`SELECT count(*)::int AS n FROM rm_flows`.execute(database.db)).rows[0]?.n,
+      flows: (await flowRows(database.db)).length,
       verified: (await verify(database.db)).ok,
       staged: await staged(database),
     }));
@@ -129,10 +135,9 @@ describe('an import killed part-way', () => {
     expect(rerun.code, rerun.stderr).toBe(0);
     expect(rerun.stdout).toMatch(/resumed: \d+ batches staged by an interrupted run were kept/);
     const final = await inspect(async (database) => ({
-      flows: (await sql<{ n: number }>`SELECT count(*)::int AS n FROM rm_flows`.execute(database.db)).rows[0]?.n,
+      flows: (await flowRows(database.db)).length,
       imports: (await sql<{ n: number }>`SELECT count(*)::int AS n FROM rm_imports`.execute(database.db)).rows[0]?.n,
-      staging: (await sql<{ n: number }>`SELECT count(*)::int AS n FROM import_staging`.execute(database.db)).rows[0]
-        ?.n,
+      staging: (await stagedBatches(database.db)).length,
       verified: (await verify(database.db)).ok,
     }));
     expect(final).toEqual({ flows: ROWS * 2, imports: 1, staging: 0, verified: true });

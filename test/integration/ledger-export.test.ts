@@ -1,12 +1,13 @@
 /**
  * The signed ledger export against a real database: an `--all` export and a public one of a ledger that holds
  * public, partners-only and restricted records; what the public one withholds; and importing an export into an
- * empty ledger (refusals leave it empty).
+ * empty ledger (refusals leave it empty). Imported flows travel as sealed contents, and tampering with them is caught.
  */
 import { existsSync, statSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { deflateRawSync } from 'node:zlib';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pledgeContribution } from '../../src/app/contributions.ts';
@@ -17,10 +18,15 @@ import { proposePackage } from '../../src/app/packages.ts';
 import type { Db } from '../../src/db/index.ts';
 import { DomainError } from '../../src/domain/errors.ts';
 import type { ExportScope } from '../../src/ledger/export/format.ts';
+import { verifyLedgerIn } from '../../src/ledger/verify.ts';
 import { type AppFixture, dumpProjections, ledgerState, openAppFixture, rejection } from '../support/app-fixtures.ts';
 import { openTestDatabase, type TestDatabase } from '../support/database.ts';
+import { flowRows, importKielSample } from '../support/flows.ts';
 import { editJson, editLine, linesOf, newSigner } from '../support/ledger-export.ts';
 import { PRIVATE_EVENTS, recordPrivateHistory, SECRETS } from '../support/private-records.ts';
+
+/** Thrown to roll a transaction back once it has shown what it was for. */
+class RolledBack extends Error {}
 
 /** Every stored event, as the database holds it, to compare two ledgers row for row. */
 async function storedEvents(db: Db): Promise<unknown[]> {
@@ -60,6 +66,8 @@ describe('the signed ledger export', () => {
       occurredOn: '2025-08-04',
     });
     await recordPrivateHistory(deps, request);
+    // Imported flows: their batch's text travels in a content line after its event.
+    await importKielSample(deps, request);
     // A public event after the private ones: the chain runs across them.
     await pledgeContribution(deps, request, {
       id: 'nl-open',
@@ -91,6 +99,49 @@ describe('the signed ledger export', () => {
     });
     const text = await readFile(file('all'), 'utf8');
     for (const secret of SECRETS) expect(text).toContain(secret);
+  });
+
+  it('seals imported flows: a content line changed or left out is caught, and so is a changed content in the ledger', async () => {
+    const lines = linesOf(await readFile(file('all'), 'utf8'));
+    const at = lines.findIndex((line) => line.includes('"kind":"content"'));
+    expect(at).toBeGreaterThan(0);
+    const other = deflateRawSync(Buffer.from('kiel-r29:no:2025-03\tforged')).toString('base64');
+    const check = async (text: string) => {
+      await writeFile(file('all') + '.tampered', text);
+      return verifyExportFile(file('all') + '.tampered', { fingerprint: signer.fingerprint });
+    };
+    const changed = lines.map((line, i) =>
+      i === at ? editJson(line, (value) => Object.assign(value, { deflated: other })) : line,
+    );
+    expect(await check(`${changed.join('\n')}\n`)).toMatchObject({
+      ok: false,
+      code: 'export-chain-broken',
+      line: at + 1,
+      event: { type: 'FlowsImported' },
+    });
+    const dropped = lines.filter((_, i) => i !== at);
+    expect(await check(`${dropped.join('\n')}\n`)).toMatchObject({ ok: false, code: 'export-malformed', line: at + 1 });
+
+    const stored = await f.db.selectFrom('ledger_contents').select('digest').executeTakeFirstOrThrow();
+    await f.db
+      .transaction()
+      .execute(async (tx) => {
+        await tx
+          .updateTable('ledger_contents')
+          .set({ deflated: Buffer.from(other, 'base64') })
+          .where('digest', '=', stored.digest)
+          .execute();
+        expect(await verifyLedgerIn(tx)).toMatchObject({
+          ok: false,
+          firstBad: { type: 'FlowsImported' },
+          reason: 'its content does not match the digest it recorded: it was changed',
+        });
+        throw new RolledBack();
+      })
+      .catch((error: unknown) => {
+        if (!(error instanceof RolledBack)) throw error;
+      });
+    expect((await verify(f.db)).ok).toBe(true);
   });
 
   it('public: events not recorded public are redacted, and no id, name or amount of theirs is in the file', async () => {
@@ -176,6 +227,8 @@ describe('the signed ledger export', () => {
       expect(await storedEvents(db)).toEqual(await storedEvents(f.db));
       expect(await verify(db)).toEqual({ ok: true, events: source.events, headHash: source.headHash });
       expect(await dumpProjections(db)).toEqual(await dumpProjections(f.db));
+      expect(await flowRows(db)).toEqual(await flowRows(f.db));
+      expect(await flowRows(db)).toHaveLength(6);
     });
   });
 });

@@ -20,6 +20,7 @@ import { approvePriorityList, draftPriorityList, listRequirement } from '../../s
 import { adoptFigure, recordClaim, recordSource } from '../../src/app/sources.ts';
 import { FULL_SCOPE } from '../../src/domain/access.ts';
 import { NORDIC_EN_HTML } from './articles.ts';
+import { importKielSample } from './flows.ts';
 import { deliverPackage } from './packages.ts';
 
 /** The pledge whose amount has 20 significant digits: more than a spreadsheet number or a double keeps. */
@@ -178,4 +179,5 @@ export async function buildExportHistory(deps: AppDeps, rq: RequestContext): Pro
   const [first] = (await listProposals(deps.db, FULL_SCOPE, 'wire-en')) ?? [];
   if (!first) throw new Error('the imported article yielded no proposal to reject');
   await rejectProposal(deps, rq, 'wire-en', first.key, { reason: 'announced earlier', occurredOn: '2025-09-12' });
+  await importKielSample(deps, rq);
 }

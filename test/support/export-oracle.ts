@@ -1,7 +1,7 @@
 /**
  * What an export must hold, read straight from the database without the export code: each read model's columns in
- * table order and its rows in the order of its primary key (from information_schema), and the text and JSON forms a
- * value must take. Also: reading a CSV, JSON or XLSX export back.
+ * table order and its rows in the order of its primary key (from information_schema), the imported flows as the
+ * ledger holds them (test/support/flows.ts), and the text and JSON forms a value must take. Also: reading a CSV, JSON or XLSX export back.
  */
 import { PassThrough, Readable, type Writable } from 'node:stream';
 import { buffer, text } from 'node:stream/consumers';
@@ -9,7 +9,9 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import type { Db } from '../../src/db/index.ts';
-import { PROJECTION_TABLES } from '../../src/projections/tables.ts';
+import { EXPORT_TABLES } from '../../src/projections/queries/export.ts';
+import { IMPORTED_FLOW_COLUMNS } from '../../src/projections/queries/imported-flows.ts';
+import { flowRows } from './flows.ts';
 
 export interface TableContents {
   readonly columns: string[];
@@ -19,7 +21,11 @@ export interface TableContents {
 /** Every read model by its export name (`packages`), read directly. */
 export async function readModels(db: Db): Promise<Record<string, TableContents>> {
   const out: Record<string, TableContents> = {};
-  for (const table of PROJECTION_TABLES) {
+  for (const table of EXPORT_TABLES) {
+    if (table === 'rm_flows') {
+      out.flows = { columns: IMPORTED_FLOW_COLUMNS.map((column) => column.name), rows: await flowRows(db) };
+      continue;
+    }
     const { rows: columns } = await sql<{ column_name: string }>`
       SELECT column_name FROM information_schema.columns
       WHERE table_schema = current_schema() AND table_name = ${table} ORDER BY ordinal_position

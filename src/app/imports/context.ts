@@ -4,7 +4,7 @@
  */
 import { sql } from 'kysely';
 import type { Db } from '../../db/index.ts';
-import { convertViaEuro, formatMoney, money, parseRate, type Ratio } from '../../domain/money.ts';
+import { convertViaEuro, formatMoney, minorToDecimal, money, parseRate, type Ratio } from '../../domain/money.ts';
 
 export interface ImportContext {
   /** ISO 3166-1 alpha-2 (or `EU`) → the id of the organisation carrying it. */
@@ -58,6 +58,94 @@ export function eurToUsd(eur: string, usdPerEur: Ratio): string {
 /** An amount in USD (decimal string) in EUR at the ECB rate, to the cent. */
 export function usdToEur(usd: string, usdPerEur: Ratio): string {
   return formatMoney(convertViaEuro(money(usd, 'USD'), usdPerEur, 'EUR', ONE)).amount;
+}
+
+/*
+ * The same conversions in doubles, for the millions of amounts an import converts: every step is on safe integers,
+ * so the result is the bigint one exactly; an amount too large for that goes through the functions above.
+ */
+
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** A rate's numerator and denominator as safe integers. */
+export interface SmallRatio {
+  readonly numerator: number;
+  readonly denominator: number;
+}
+
+/** The rate as safe integers, or null when a part is not one. */
+export function smallRatio(rate: Ratio): SmallRatio | null {
+  if (rate.numerator <= 0n || rate.denominator <= 0n || rate.numerator > MAX_SAFE || rate.denominator > MAX_SAFE) {
+    return null;
+  }
+  return { numerator: Number(rate.numerator), denominator: Number(rate.denominator) };
+}
+
+/**
+ * round(minor × numerator / denominator), halves to even, as divideRounded gives it, for a safe non-negative
+ * integer; null when a step would leave the safe integers.
+ */
+export function scaleMinor(minor: number, ratio: SmallRatio): number | null {
+  const { numerator, denominator } = ratio;
+  const product = minor * numerator;
+  if (minor < 0 || !Number.isSafeInteger(product) || !Number.isSafeInteger(product + denominator)) return null;
+  // The double division is off by at most one either way: the remainder puts the quotient right.
+  let quotient = Math.floor(product / denominator);
+  let remainder = product - quotient * denominator;
+  if (remainder < 0) {
+    quotient -= 1;
+    remainder += denominator;
+  } else if (remainder >= denominator) {
+    quotient += 1;
+    remainder -= denominator;
+  }
+  const twice = 2 * remainder;
+  if (twice < denominator) return quotient;
+  if (twice > denominator) return quotient + 1;
+  return quotient % 2 === 0 ? quotient : quotient + 1;
+}
+
+/** ".00" to ".99". */
+const FRACTIONS = Array.from({ length: 100 }, (_, cents) => `.${String(cents).padStart(2, '0')}`);
+
+/** minorToDecimal of a safe non-negative integer. */
+function minorText(minor: number, digits: number): string {
+  // V8 writes numbers below 2^31 out quickly and larger ones slowly: larger ones are written in two pieces.
+  if (digits === 2 && minor < 2 ** 31 * 100) {
+    const whole = Math.floor(minor / 100);
+    return `${whole}${FRACTIONS[minor - whole * 100]}`;
+  }
+  const high = Math.floor(minor / 1e9);
+  const low = minor - high * 1e9;
+  const text = high === 0 ? String(low).padStart(digits + 1, '0') : `${high}${String(low).padStart(9, '0')}`;
+  return digits === 0 ? text : `${text.slice(0, -digits)}.${text.slice(-digits)}`;
+}
+
+/** minorToDecimal(minor, digits), for a bigint or a safe integer. */
+export function decimalOf(minor: bigint | number, digits: number): string {
+  if (typeof minor === 'number') return minor >= 0 ? minorText(minor, digits) : minorToDecimal(BigInt(minor), digits);
+  return minor >= 0n && minor <= MAX_SAFE ? minorText(Number(minor), digits) : minorToDecimal(minor, digits);
+}
+
+/** Cents as a safe non-negative integer, or null. */
+function smallCents(cents: bigint | number): number | null {
+  if (typeof cents === 'number') return cents >= 0 ? cents : null;
+  return cents >= 0n && cents <= MAX_SAFE ? Number(cents) : null;
+}
+
+/** eurToUsd(decimalOf(cents, 2), usdPerEur), with `small` = smallRatio(usdPerEur). */
+export function eurCentsToUsd(cents: bigint | number, usdPerEur: Ratio, small: SmallRatio | null): string {
+  const eur = smallCents(cents);
+  const usd = small && eur !== null ? scaleMinor(eur, small) : null;
+  return usd === null ? eurToUsd(decimalOf(cents, 2), usdPerEur) : minorText(usd, 2);
+}
+
+/** usdToEur(decimalOf(cents, 2), usdPerEur), with `small` = smallRatio(usdPerEur). */
+export function usdCentsToEur(cents: bigint | number, usdPerEur: Ratio, small: SmallRatio | null): string {
+  const usd = smallCents(cents);
+  const eur =
+    small && usd !== null ? scaleMinor(usd, { numerator: small.denominator, denominator: small.numerator }) : null;
+  return eur === null ? usdToEur(decimalOf(cents, 2), usdPerEur) : minorText(eur, 2);
 }
 
 /** The last day of a YYYY-MM month. */

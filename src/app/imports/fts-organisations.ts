@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import countries from 'i18n-iso-countries';
 import type { OrganisationKind } from '../../domain/organisation/organisation.ts';
+import { detach } from '../../ingest/formats/csv.ts';
 import type { FtsParty } from '../../ingest/formats/fts-record.ts';
 import type { ImportContext } from './context.ts';
 import { type NamedOrganisation, stateOrganisation } from './organisations.ts';
@@ -108,8 +109,13 @@ export function ftsOrganisations(context: ImportContext): (party: FtsParty) => N
   return (party) => {
     const name = party.name;
     if (name === null || name.trim() === '') return null;
-    const found = known.get(name) ?? organisationOf({ ...party, name }, context);
-    known.set(name, found);
+    let found = known.get(name);
+    if (!found) {
+      // Kept for the whole file: a copy of the name that does not hold on to the chunk it was read from.
+      const kept = detach(name);
+      found = organisationOf({ ...party, name: kept }, context);
+      known.set(kept, found);
+    }
     return found;
   };
 }

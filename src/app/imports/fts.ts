@@ -6,10 +6,11 @@
  */
 import type { Readable } from 'node:stream';
 import type { FlowRecord, FlowStage } from '../../domain/flow/flow.ts';
-import { formatMoney, type Money } from '../../domain/money.ts';
+import { currencyDigits, type Money, type Ratio } from '../../domain/money.ts';
 import { readFts } from '../../ingest/formats/fts.ts';
 import type { FtsRecord, FtsStatus } from '../../ingest/formats/fts-record.ts';
-import { type ImportContext, usdToEur } from './context.ts';
+import type { RowResult } from '../../ingest/formats/types.ts';
+import { decimalOf, type ImportContext, type SmallRatio, smallRatio, usdCentsToEur } from './context.ts';
 import type { ImportFormat, NewOrganisation, ReadRow } from './engine.ts';
 import { ftsOrganisations } from './fts-organisations.ts';
 
@@ -33,12 +34,69 @@ function amountOf(record: FtsRecord): Money | null {
   return positive(record.amountUSD) ? record.amountUSD : null;
 }
 
+/** The amount as a decimal string in its currency: formatMoney's. */
+const decimalText = (amount: Money): string => decimalOf(amount.minor, currencyDigits(amount.currency) ?? 2);
+
+/** An ECB rate as flows use it. */
+interface UsdRate {
+  readonly rate: Ratio;
+  readonly small: SmallRatio | null;
+}
+
 export async function ftsFormat(_file: string, context: ImportContext): Promise<ImportFormat> {
   const organisation = ftsOrganisations(context);
-  const rates = new Map<string, ReturnType<ImportContext['usdPerEur']>>();
-  const usdRate = (date: string) => {
-    if (!rates.has(date)) rates.set(date, context.usdPerEur(date));
-    return rates.get(date) ?? null;
+  const rates = new Map<string, UsdRate | null>();
+  const usdRate = (date: string): UsdRate | null => {
+    let rate = rates.get(date);
+    if (rate === undefined) {
+      const usd = context.usdPerEur(date);
+      rate = usd && { rate: usd.rate, small: smallRatio(usd.rate) };
+      rates.set(date, rate);
+    }
+    return rate;
+  };
+  /** A row as the engine takes it: its flow (none when it has no money), or why it is refused. */
+  const readOf = (result: RowResult<FtsRecord>, name: string): ReadRow => {
+    const { row } = result;
+    if ('error' in result) return { row, error: { row, ...result.error } };
+    const record = result.record;
+    const amount = amountOf(record);
+    if (amount === null) return { row, key: `fts:${record.id}`, flows: [] };
+    const donor = organisation(record.source);
+    if (donor === null) {
+      const reason = 'the source organisation is missing: a flow needs its donor';
+      return { row, error: { row, column: 'srcOrganization', reason } };
+    }
+    const recipient = organisation(record.destination);
+    const decimal = decimalText(amount);
+    const currency = amount.currency;
+    const usd = positive(record.amountUSD) ? decimalText(record.amountUSD) : null;
+    const rate = usdRate(record.date);
+    const flow: FlowRecord = {
+      id: `fts:${record.id}`,
+      donorId: donor.id,
+      recipientId: recipient?.id ?? null,
+      stage: STAGES[record.status],
+      category: 'humanitarian',
+      period: record.date,
+      amount: decimal,
+      currency,
+      eur:
+        currency === 'EUR'
+          ? decimal
+          : usd !== null && rate
+            ? usdCentsToEur(record.amountUSD.minor, rate.rate, rate.small)
+            : null,
+      usd,
+      rateSource: 'stated',
+      statedRate: currency === record.originalCurrency ? record.exchangeRate : null,
+      description: record.description.trim() === '' ? null : record.description,
+      origin: { file: name, row, release: null },
+    };
+    const organisations: NewOrganisation[] = [];
+    if (donor.organisation) organisations.push(donor.organisation);
+    if (recipient?.organisation) organisations.push(recipient.organisation);
+    return { row, key: flow.id, flows: [flow], organisations };
   };
   return {
     name: 'fts',
@@ -63,48 +121,17 @@ export async function ftsFormat(_file: string, context: ImportContext): Promise<
         visibility: 'public',
       },
     },
-    async *read(input: Readable, name: string): AsyncIterable<ReadRow> {
-      for await (const result of readFts(input)) {
-        const { row } = result;
-        if ('error' in result) {
-          yield { row, error: { row, ...result.error } };
-          continue;
+    async *read(input: Readable, name: string): AsyncIterable<readonly ReadRow[]> {
+      for await (const results of readFts(input)) {
+        const reads: ReadRow[] = [];
+        try {
+          for (const result of results) reads.push(readOf(result, name));
+        } catch (error) {
+          // A row that cannot be mapped at all ends the import, after the rows before it, as when rows came one by one.
+          if (reads.length > 0) yield reads;
+          throw error;
         }
-        const record = result.record;
-        const amount = amountOf(record);
-        if (amount === null) {
-          yield { row, flows: [] };
-          continue;
-        }
-        const donor = organisation(record.source);
-        if (donor === null) {
-          const reason = 'the source organisation is missing: a flow needs its donor';
-          yield { row, error: { row, column: 'srcOrganization', reason } };
-          continue;
-        }
-        const recipient = organisation(record.destination);
-        const { amount: decimal, currency } = formatMoney(amount);
-        const usd = positive(record.amountUSD) ? formatMoney(record.amountUSD).amount : null;
-        const rate = usdRate(record.date);
-        const flow: FlowRecord = {
-          id: `fts:${record.id}`,
-          donorId: donor.id,
-          recipientId: recipient?.id ?? null,
-          stage: STAGES[record.status],
-          category: 'humanitarian',
-          period: record.date,
-          amount: decimal,
-          currency,
-          eur: currency === 'EUR' ? decimal : usd !== null && rate ? usdToEur(usd, rate.rate) : null,
-          usd,
-          rateSource: 'stated',
-          statedRate: currency === record.originalCurrency ? record.exchangeRate : null,
-          description: record.description.trim() === '' ? null : record.description,
-          origin: { file: name, row, release: null },
-        };
-        const organisations: NewOrganisation[] = [];
-        for (const party of [donor, recipient]) if (party?.organisation) organisations.push(party.organisation);
-        yield { row, flows: [flow], organisations };
+        yield reads;
       }
     },
   };

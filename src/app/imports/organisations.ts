@@ -13,10 +13,24 @@ export interface NamedOrganisation {
   readonly organisation: NewOrganisation | null;
 }
 
+type NameLanguage = 'en' | 'uk' | 'ru';
+
+/** One Intl.DisplayNames per language, made when first asked for (an import names hundreds of states). */
+const displayNames = new Map<NameLanguage, Intl.DisplayNames>();
+
+function regionName(language: NameLanguage, code: string): string {
+  let names = displayNames.get(language);
+  if (!names) {
+    names = new Intl.DisplayNames([language], { type: 'region' });
+    displayNames.set(language, names);
+  }
+  return names.of(code) ?? code;
+}
+
 /** The CLDR names of a country (or the EU's) in uk / en / ru. */
 export function countryNames(code: string): { readonly en: string; readonly uk: string; readonly ru: string } {
-  const name = (language: 'en' | 'uk' | 'ru') => new Intl.DisplayNames([language], { type: 'region' }).of(code) ?? code;
-  return code === 'EU' ? EU_NAMES : { en: name('en'), uk: name('uk'), ru: name('ru') };
+  if (code === 'EU') return EU_NAMES;
+  return { en: regionName('en', code), uk: regionName('uk', code), ru: regionName('ru', code) };
 }
 
 /** The organisation carrying the code (ISO 3166-1 alpha-2 or EU), or a new one (id: the code in lower case). */

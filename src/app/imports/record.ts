@@ -6,8 +6,17 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/index.ts';
 import type { Basis } from '../../domain/facts.ts';
-import { FLOW_COLUMNS, type FlowBatch, type ImportSummary } from '../../domain/flow/flow.ts';
+import {
+  BATCH_COLUMNS,
+  batchTotals,
+  decodeBatch,
+  type FlowBatch,
+  type FlowTotal,
+  TotalsSum,
+} from '../../domain/flow/batch.ts';
+import type { ImportSummary } from '../../domain/flow/flow.ts';
 import { appendEvents, lockHead } from '../../ledger/append.ts';
+import { readContent } from '../../ledger/contents.ts';
 import type { EventMeta, StreamAppend } from '../../ledger/event.ts';
 import { project } from '../../projections/project.ts';
 import type { AppDeps, RequestContext } from '../deps.ts';
@@ -20,8 +29,48 @@ export async function existingOrganisations(db: Db, ids: readonly string[]): Pro
   return new Set(rows.map((row) => row.id));
 }
 
-/** Events appended per statement: a batch event carries thousands of flows. */
-const EVENTS_PER_APPEND = 5;
+/** Batch events appended per statement: each carries its batch's digest and totals, not its flows. */
+const BATCHES_PER_APPEND = 50;
+
+/** Groups of totals carried from batch to batch before an event records them. */
+const CARRIED_GROUPS = 20_000;
+
+/**
+ * The rows of an import that add nothing, by batch and line: a row whose key a recorded import holds, or one this
+ * file gave before. One set-based query over every batch's keys, however many flows the ledger holds.
+ */
+async function duplicateRows(tx: Db, importId: string): Promise<Map<number, Set<number>>> {
+  // Joins, not `IN (subquery)`: a subquery too large for work_mem is run again for every row.
+  const found = await sql<{ batch: number; line: number; key: string; earlier: boolean }>`
+    WITH mine AS MATERIALIZED (
+      SELECT b.batch, k.key, k.line
+      FROM flow_batches b, unnest(b.keys, b.lines) AS k(key, line)
+      WHERE b.import_id = ${importId}
+    ),
+    repeated AS (SELECT key FROM mine GROUP BY key HAVING count(*) > 1),
+    recorded AS (
+      SELECT DISTINCT k.key
+      FROM flow_batches b JOIN rm_imports i ON i.import_id = b.import_id, unnest(b.keys) AS k(key)
+      WHERE b.import_id <> ${importId}
+    ),
+    suspect AS (SELECT key FROM repeated UNION SELECT key FROM recorded)
+    SELECT m.batch, m.line, m.key, r.key IS NOT NULL AS earlier
+    FROM mine m JOIN suspect s ON s.key = m.key LEFT JOIN recorded r ON r.key = m.key
+    ORDER BY m.batch, m.line`.execute(tx);
+  const seen = new Set<string>();
+  const rows = new Map<number, Set<number>>();
+  for (const row of found.rows) {
+    // Within the file the first row with a key counts; after a recorded import none does.
+    if (!row.earlier && !seen.has(row.key)) {
+      seen.add(row.key);
+      continue;
+    }
+    const lines = rows.get(row.batch) ?? new Set<number>();
+    lines.add(row.line);
+    rows.set(row.batch, lines);
+  }
+  return rows;
+}
 
 /** The one transaction that records a staged import: organisations, the release's source, every batch, the summary. */
 export async function record(
@@ -81,45 +130,64 @@ export async function record(
     }
     const evidence = source ? [source.id] : [];
     const streamId = `import-${summary.importId}`;
+    const duplicates = await duplicateRows(tx, summary.importId);
+    const { last } = await tx
+      .selectFrom('flow_batches')
+      .select(sql<number>`coalesce(max(batch), -1)::int`.as('last'))
+      .where('import_id', '=', summary.importId)
+      .executeTakeFirstOrThrow();
+    // Totals carried forward until they hold many groups, or to the last batch: a tracker gives the same donor's
+    // month in many batches, and adding one row per group is far cheaper than one per group per batch.
+    const carried = new TotalsSum();
+    let flowsRead = 0;
     let flowsRecorded = 0;
-    // A few staged batches at a time, so memory stays flat however large the file.
-    for (let from = 0; ; from += EVENTS_PER_APPEND) {
-      const slice = await tx
-        .selectFrom('import_staging')
-        .select(['batch', 'flows', 'payload'])
+    for (let from = 0; ; from += BATCHES_PER_APPEND) {
+      const staged = await tx
+        .selectFrom('flow_batches')
+        .select(['batch', 'digest', 'flows', 'totals'])
         .where('import_id', '=', summary.importId)
         .where('batch', '>=', from)
-        .where('batch', '<', from + EVENTS_PER_APPEND)
+        .where('batch', '<', from + BATCHES_PER_APPEND)
         .orderBy('batch')
         .execute();
-      if (slice.length === 0) break;
+      if (staged.length === 0) break;
+      const batches: FlowBatch[] = [];
+      for (const batch of staged) {
+        flowsRead += batch.flows;
+        const repeated = duplicates.get(batch.batch);
+        let flows = batch.flows;
+        let totals = batch.totals as readonly FlowTotal[];
+        if (repeated) {
+          // Rows the ledger already holds (or this file gave before) are left out of the batch's totals.
+          const kept = [...decodeBatch(await readContent(tx, batch.digest))].filter(
+            (flow) => !repeated.has(flow.origin.row),
+          );
+          flows = kept.length;
+          totals = batchTotals(kept);
+        }
+        flowsRecorded += flows;
+        for (const total of totals) carried.addTotal(total);
+        batches.push({
+          importId: summary.importId,
+          batch: batch.batch,
+          flows,
+          contentDigest: batch.digest,
+          columns: BATCH_COLUMNS,
+          repeatedRows: repeated ? [...repeated].sort((a, b) => a - b) : [],
+          totals: carried.groups >= CARRIED_GROUPS || batch.batch === last ? carried.take() : [],
+        });
+      }
       const events = await append([
         {
           streamId,
           streamType: 'import',
           expectedVersion: null,
-          events: slice.map((staged) => {
-            flowsRecorded += staged.flows;
-            const data: FlowBatch = {
-              importId: summary.importId,
-              batch: staged.batch,
-              count: staged.flows,
-              columns: FLOW_COLUMNS,
-              rows: staged.payload,
-            };
-            return { type: 'FlowsImported', data, meta: meta(format.basis, evidence) };
-          }),
+          events: batches.map((data) => ({ type: 'FlowsImported', data, meta: meta(format.basis, evidence) })),
         },
       ]);
-      // The same projection a rebuild runs: one set-based statement per batch event.
+      // The same projection a rebuild runs: the batches' totals added to rm_flow_totals.
       await project(tx, events);
     }
-    // Flows whose ids the ledger already held were not projected again: the import's own rows say how many were new.
-    const added = await tx
-      .selectFrom('rm_flows')
-      .select(sql<string>`count(*)`.as('n'))
-      .where('import_id', '=', summary.importId)
-      .executeTakeFirstOrThrow();
     const completedEvents = await append([
       {
         streamId,
@@ -133,7 +201,7 @@ export async function record(
               format: format.name,
               release: format.release,
               sourceId: source?.id ?? null,
-              flows: flowsRecorded,
+              flows: flowsRead,
               organisations: fresh.length,
             } satisfies ImportSummary,
             meta: meta(format.basis, evidence),
@@ -142,16 +210,15 @@ export async function record(
       },
     ]);
     await project(tx, completedEvents);
-    await tx.deleteFrom('import_staging').where('import_id', '=', summary.importId).execute();
     await tx
       .updateTable('import_runs')
       .set({ status: 'completed', updated_at: deps.clock() })
       .where('import_id', '=', summary.importId)
       .execute();
     return {
-      existingFlows: flowsRecorded - Number(added.n),
+      existingFlows: flowsRead - flowsRecorded,
       newOrganisations: fresh.map((organisation) => organisation.id),
-      flows: flowsRecorded,
+      flows: flowsRead,
     };
   });
 }

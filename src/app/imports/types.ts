@@ -5,7 +5,13 @@ import type { FlowRecord } from '../../domain/flow/flow.ts';
 
 /** One row as a format reads it: the flows and organisations it gives, or why it is refused. */
 export type ReadRow =
-  | { readonly row: number; readonly flows: readonly FlowRecord[]; readonly organisations?: readonly NewOrganisation[] }
+  | {
+      readonly row: number;
+      /** The row's identity across files (`kiel-r29:de:2025-03`, `fts:228238`): a second row with it adds nothing. */
+      readonly key: string;
+      readonly flows: readonly FlowRecord[];
+      readonly organisations?: readonly NewOrganisation[];
+    }
   | { readonly row: number; readonly error: RowError };
 
 export interface RowError {
@@ -27,7 +33,8 @@ export interface ImportFormat {
   /** The source record of the dataset release (registered by the import when the ledger lacks it). */
   readonly source: { readonly id: string; readonly data: Record<string, unknown> } | null;
   readonly release: string | null;
-  read(input: Readable, file: string): AsyncIterable<ReadRow>;
+  /** The rows of the file, an array per chunk of it: one `await` per chunk, not per row. */
+  read(input: Readable, file: string): AsyncIterable<readonly ReadRow[]>;
 }
 
 export interface ImportOptions {
@@ -38,6 +45,8 @@ export interface ImportOptions {
   readonly batchSize?: number;
   /** Called as the file is read: bytes read so far, of `total`, and rows read. */
   readonly onProgress?: (progress: { bytes: number; total: number; rows: number }) => void;
+  /** Called once the file is staged, as the transaction that records it on the ledger begins. */
+  readonly onRecording?: (batches: number) => void;
 }
 
 export interface ImportReport {

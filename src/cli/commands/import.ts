@@ -134,6 +134,8 @@ export function registerImportCommand(program: Command, context: CliContext): vo
             skipInvalid: options.skipInvalid ?? false,
             visibility: visibility satisfies Visibility,
             ...(onProgress ? { onProgress } : {}),
+            onRecording: (batches) =>
+              context.note(`staged ${batches.toLocaleString('en')} batches; recording them on the ledger`),
           });
         });
         printReport(context, report);

@@ -3,7 +3,6 @@
  * Tracker's allocations and commitments per donor and month, OCHA FTS's pledges, commitments and payments. They are
  * recorded on the ledger by imports, a batch of flows per event, and stand next to the packages, never inside them.
  */
-import type { DomainEvent } from '../decider.ts';
 import { invalid } from '../errors.ts';
 import { assertId } from '../facts.ts';
 
@@ -55,98 +54,61 @@ export interface ImportSummary {
   readonly organisations: number;
 }
 
-/**
- * A batch of flows as an event carries them: one line per flow, fields in `FLOW_COLUMNS` order separated by tabs.
- * Ids, codes, dates and amounts are written as they are (`checkFlow` admits no tab or line break in them); free text
- * (the description, the origin's file and release) as a JSON string; a missing value as `\N`. One string hashes and
- * stores far faster than thousands of objects, and PostgreSQL splits it back in one statement.
- */
-export interface FlowBatch {
-  readonly importId: string;
-  readonly batch: number;
-  readonly count: number;
-  readonly columns: readonly string[];
-  readonly rows: string;
-}
-
-export type ImportEvent = DomainEvent<'FlowsImported', FlowBatch> | DomainEvent<'ImportCompleted', ImportSummary>;
-
 const DECIMAL = /^\d{1,20}(\.\d{1,10})?$/;
+const ZERO = /^0+(\.0+)?$/;
 const PERIOD = /^(\d{4})-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/;
 const CURRENCY = /^[A-Z]{3}$/;
 
-export const FLOW_COLUMNS = [
-  'id',
-  'donorId',
-  'recipientId',
-  'stage',
-  'category',
-  'period',
-  'amount',
-  'currency',
-  'eur',
-  'usd',
-  'rateSource',
-  'description',
-  'originFile',
-  'originRow',
-  'originRelease',
-  'statedRate',
-] as const;
+/**
+ * Values that checkFlow found good, by what they were checked as: an import's flows share a few donors, recipients,
+ * periods and currencies, which are checked once. The checks are pure, so the answer is the same; a set is emptied
+ * when it holds 10,000 values.
+ */
+const GOOD_IDS = new Set<string>();
+const GOOD_PERIODS = new Set<string>();
+const GOOD_CURRENCIES = new Set<string>();
 
-const NULL = '\\N';
-const plain = (value: string | null): string => value ?? NULL;
-const text = (value: string | null): string => (value === null ? NULL : JSON.stringify(value));
-
-/** The batch's rows as `FlowBatch.rows` holds them. */
-export function encodeFlows(flows: readonly FlowRecord[]): string {
-  return flows
-    .map((flow) =>
-      [
-        flow.id,
-        flow.donorId,
-        plain(flow.recipientId),
-        flow.stage,
-        flow.category,
-        flow.period,
-        flow.amount,
-        flow.currency,
-        plain(flow.eur),
-        plain(flow.usd),
-        text(flow.rateSource),
-        text(flow.description),
-        text(flow.origin.file),
-        String(flow.origin.row),
-        text(flow.origin.release),
-        plain(flow.statedRate),
-      ].join('\t'),
-    )
-    .join('\n');
+function remember(good: Set<string>, value: string): void {
+  if (good.size >= 10_000) good.clear();
+  good.add(value);
 }
 
 /** A flow as a format reads it: checked here, so every import refuses the same things with the same codes. */
 export function checkFlow(flow: FlowRecord): FlowRecord {
   assertId(flow.id, 'id');
-  assertId(flow.donorId, 'donorId');
-  if (flow.recipientId !== null) assertId(flow.recipientId, 'recipientId');
+  if (!GOOD_IDS.has(flow.donorId)) remember(GOOD_IDS, assertId(flow.donorId, 'donorId'));
+  if (flow.recipientId !== null && !GOOD_IDS.has(flow.recipientId)) {
+    remember(GOOD_IDS, assertId(flow.recipientId, 'recipientId'));
+  }
   if (!FLOW_STAGES.includes(flow.stage)) {
     throw invalid('stage-invalid', 'stage', `the stage is one of ${FLOW_STAGES.join(', ')}`);
   }
   if (!FLOW_CATEGORIES.includes(flow.category)) {
     throw invalid('category-unknown', 'category', `the category is one of ${FLOW_CATEGORIES.join(', ')}`);
   }
-  if (!PERIOD.test(flow.period))
-    throw invalid('date-invalid', 'period', `"${flow.period}" is not YYYY-MM or YYYY-MM-DD`);
-  if (!DECIMAL.test(flow.amount) || /^0+(\.0+)?$/.test(flow.amount)) {
+  if (!GOOD_PERIODS.has(flow.period)) {
+    if (!PERIOD.test(flow.period))
+      throw invalid('date-invalid', 'period', `"${flow.period}" is not YYYY-MM or YYYY-MM-DD`);
+    remember(GOOD_PERIODS, flow.period);
+  }
+  // Only an amount that starts with 0 can be zero.
+  if (!DECIMAL.test(flow.amount) || (flow.amount.charCodeAt(0) === 0x30 && ZERO.test(flow.amount))) {
     throw invalid('amount-not-positive', 'amount', `"${flow.amount}" is not a positive amount`);
   }
-  if (!CURRENCY.test(flow.currency)) throw invalid('currency-unknown', 'currency', `"${flow.currency}" is no currency`);
-  for (const [field, value] of [
-    ['eur', flow.eur],
-    ['usd', flow.usd],
-    ['statedRate', flow.statedRate],
-  ] as const) {
-    if (value !== null && !DECIMAL.test(value)) throw invalid('amount-invalid', field, `"${value}" is not an amount`);
+  if (!GOOD_CURRENCIES.has(flow.currency)) {
+    if (!CURRENCY.test(flow.currency))
+      throw invalid('currency-unknown', 'currency', `"${flow.currency}" is no currency`);
+    remember(GOOD_CURRENCIES, flow.currency);
+  }
+  // An equivalent equal to the amount, which passed DECIMAL above, passes it again.
+  if (flow.eur !== null && flow.eur !== flow.amount && !DECIMAL.test(flow.eur)) {
+    throw invalid('amount-invalid', 'eur', `"${flow.eur}" is not an amount`);
+  }
+  if (flow.usd !== null && flow.usd !== flow.amount && !DECIMAL.test(flow.usd)) {
+    throw invalid('amount-invalid', 'usd', `"${flow.usd}" is not an amount`);
+  }
+  if (flow.statedRate !== null && !DECIMAL.test(flow.statedRate)) {
+    throw invalid('amount-invalid', 'statedRate', `"${flow.statedRate}" is not an amount`);
   }
   return flow;
 }

@@ -1,52 +1,173 @@
 import type { Readable } from 'node:stream';
-import { CsvError, parse } from 'csv-parse';
+import { CsvError, type Parser, parse } from 'csv-parse';
+import { breaksInside, type CsvRow, FastCsv, incompleteTail, MAX_PENDING, PIECE } from './csv-fast.ts';
 import { FormatError } from './types.ts';
 
-/** One CSV record with the physical line it starts on (a quoted cell may run over several lines). */
-export interface CsvRow {
-  readonly line: number;
-  readonly cells: readonly string[];
+export type { CsvRow } from './csv-fast.ts';
+
+/** How every reader here reads CSV: csv-parse with these options is the definition; the fast path below agrees. */
+const OPTIONS = { bom: true, relax_column_count: true, skip_empty_lines: true } as const;
+
+/** Records read so far, and the error that ended reading when there is one. */
+interface Parsed {
+  readonly rows: CsvRow[];
+  readonly error: unknown;
 }
 
-interface ParsedRecord {
-  readonly record: string[];
-  readonly info: { readonly lines: number };
+/** csv-parse itself, written to chunk by chunk; the records of each chunk are taken as they are parsed. */
+class CsvParse {
+  private rows: CsvRow[] = [];
+  private readonly parser: Parser;
+
+  constructor() {
+    this.parser = parse({
+      ...OPTIONS,
+      // csv-parse counts lines up to the record's end: step back over line breaks inside quoted cells.
+      on_record: (record: string[], context) => {
+        this.rows.push({ line: context.lines - breaksInside(record), cells: record });
+        return null;
+      },
+    });
+    // Errors come back through write() and end().
+    this.parser.on('error', () => undefined);
+  }
+
+  write(bytes: Buffer): Promise<Parsed> {
+    return new Promise((resolve) => {
+      this.parser.write(bytes, (error) => resolve(this.take(error)));
+    });
+  }
+
+  end(): Promise<Parsed> {
+    return new Promise((resolve) => {
+      this.parser.end((error?: Error | null) => resolve(this.take(error)));
+    });
+  }
+
+  destroy(): void {
+    this.parser.destroy();
+  }
+
+  private take(error: Error | null | undefined): Parsed {
+    const rows = this.rows;
+    this.rows = [];
+    return { rows, error: error ?? null };
+  }
 }
 
-const LINE_BREAK = /\r\n|\n|\r/g;
+const NOTHING: Parsed = { rows: [], error: null };
 
-function breaksInside(cells: readonly string[]): number {
-  let breaks = 0;
-  for (const cell of cells) breaks += cell.match(LINE_BREAK)?.length ?? 0;
-  return breaks;
+/**
+ * The fast path while it vouches for the records, then csv-parse on the bytes from the first record it does not
+ * (and on every byte after it), so csv-parse decides everything unusual — broken quoting, stray CRs, bytes that are
+ * not UTF-8 — exactly as it always did.
+ */
+class CsvReader {
+  private readonly fast = new FastCsv();
+  private slow: CsvParse | null = null;
+  /**
+   * The bytes from the first record not read yet: a record the last chunk ended in, and perhaps the start of a
+   * character the next chunk completes. Decoded again with the next chunk into one flat string.
+   */
+  private pending = Buffer.alloc(0);
+  /** The first bytes, until there are enough to look for a BOM as csv-parse does (3). */
+  private head: Buffer | null = Buffer.alloc(0);
+
+  write(chunk: Buffer): Promise<Parsed> {
+    let bytes = chunk;
+    if (this.head) {
+      bytes = Buffer.concat([this.head, chunk]);
+      if (bytes.length < 3) {
+        this.head = bytes;
+        return Promise.resolve(NOTHING);
+      }
+      this.head = null;
+      // csv-parse reads a file that starts with a UTF-16LE BOM (FF FE) as UTF-16: it is csv-parse's from the start.
+      if (bytes[0] === 0xff && bytes[1] === 0xfe) this.slow = new CsvParse();
+    }
+    if (this.slow) return this.slow.write(bytes);
+    return this.readFast(bytes, false);
+  }
+
+  async end(): Promise<Parsed> {
+    const head = this.head ?? Buffer.alloc(0);
+    this.head = null;
+    const read = this.slow ? NOTHING : await this.readFast(head, true);
+    if (read.error || !this.slow) return read;
+    const ended = await this.slow.end();
+    return { rows: read.rows.concat(ended.rows), error: ended.error };
+  }
+
+  destroy(): void {
+    this.slow?.destroy();
+  }
+
+  private async readFast(chunk: Buffer, end: boolean): Promise<Parsed> {
+    const rows: CsvRow[] = [];
+    let at = 0;
+    do {
+      const next = Math.min(chunk.length, at + PIECE);
+      if (!this.readPiece(chunk.subarray(at, next), end && next === chunk.length, rows)) {
+        this.slow = new CsvParse();
+        const rest = Buffer.concat([Buffer.from(this.fast.prefix()), this.pending, chunk.subarray(next)]);
+        this.pending = Buffer.alloc(0);
+        const handed = await this.slow.write(rest);
+        return { rows: rows.concat(handed.rows), error: handed.error };
+      }
+      at = next;
+    } while (at < chunk.length);
+    return { rows, error: null };
+  }
+
+  /** Reads the records that a piece of the input completes; false when csv-parse must read from `pending` on. */
+  private readPiece(piece: Buffer, end: boolean, rows: CsvRow[]): boolean {
+    const bytes = this.pending.length > 0 ? Buffer.concat([this.pending, piece]) : piece;
+    const cut = end ? bytes.length : bytes.length - incompleteTail(bytes);
+    const text = bytes.toString('utf8', 0, cut);
+    // U+FFFD is what bytes that are not UTF-8 decode to: csv-parse decodes them its own way, cell by cell.
+    if (text.includes('\uFFFD')) {
+      this.pending = Buffer.from(bytes);
+      return false;
+    }
+    const consumed = this.fast.read(text, end, rows);
+    // The text is the bytes' exact UTF-8, so the characters not read are the last bytes before the cut.
+    const unread = consumed === 0 ? cut : consumed === text.length ? 0 : Buffer.byteLength(text.slice(consumed));
+    this.pending = Buffer.from(bytes.subarray(cut - unread));
+    return !this.fast.stuck && this.pending.length <= MAX_PENDING;
+  }
 }
 
 /**
- * Streams the records of a CSV file, holding one record at a time (csv-parse, with the stream's back-pressure), so
- * memory stays flat whatever the file's size. Blank lines are skipped but still counted. Broken quoting ends the
- * file with a FormatError naming the line; the input is destroyed when reading stops, early or not.
+ * Streams the records of a CSV file, a chunk of the input at a time (one array of records per chunk), holding no
+ * more than a chunk and the record it ends in, so memory stays flat whatever the file's size; the input is pulled
+ * as records are taken (back-pressure). Blank lines are skipped but still counted. Broken quoting ends the file
+ * with a FormatError naming the line, after the records before it; the input is destroyed when reading stops,
+ * early or not.
+ *
+ * The records are csv-parse's (`bom`, `relax_column_count`, `skip_empty_lines`): well-formed records are read here
+ * directly, several times faster, and from the first record that is not, csv-parse reads the rest of the file.
  */
-export async function* readCsvRows(input: Readable): AsyncGenerator<CsvRow> {
-  const parser = parse({ info: true, bom: true, relax_column_count: true, skip_empty_lines: true });
-  // pipe() does not pass a read error on: end the parse with it, so a failing file is an error, not a hang.
-  input.on('error', (error) => parser.destroy(error));
-  input.pipe(parser);
+export async function* readCsvRows(input: Readable): AsyncGenerator<readonly CsvRow[]> {
+  const reader = new CsvReader();
   try {
-    for await (const { record, info } of parser as AsyncIterable<ParsedRecord>) {
-      // csv-parse counts lines up to the record's end: step back over line breaks inside quoted cells.
-      yield { line: info.lines - breaksInside(record), cells: record };
+    for await (const chunk of input as AsyncIterable<Buffer | string>) {
+      const { rows, error } = await reader.write(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+      if (rows.length > 0) yield rows;
+      if (error) throw formatError(error);
     }
-  } catch (error) {
-    if (error instanceof CsvError) {
-      const line = typeof error.lines === 'number' ? error.lines : null;
-      throw new FormatError(`the CSV cannot be read further: ${error.message}`, line);
-    }
-    throw error;
+    const { rows, error } = await reader.end();
+    if (rows.length > 0) yield rows;
+    if (error) throw formatError(error);
   } finally {
-    input.unpipe(parser);
     input.destroy();
-    parser.destroy();
+    reader.destroy();
   }
+}
+
+function formatError(error: unknown): unknown {
+  if (!(error instanceof CsvError)) return error;
+  const line = typeof error.lines === 'number' ? error.lines : null;
+  return new FormatError(`the CSV cannot be read further: ${error.message}`, line);
 }
 
 /**
@@ -66,7 +187,18 @@ export function columnIndex<C extends string>(
   return Object.fromEntries(required.map((column) => [column, names.indexOf(column)])) as Record<C, number>;
 }
 
-/** A cell by column, trimmed; '' when the row is short. */
-export function cell<C extends string>(row: CsvRow, index: Record<C, number>, column: C): string {
-  return (row.cells[index[column]] ?? '').trim();
+/** The cell at a position, trimmed; '' when the row is short. Most cells need no trimming: printable ASCII at both ends. */
+export function cellAt(cells: readonly string[], position: number): string {
+  const value = cells[position] ?? '';
+  const first = value.charCodeAt(0);
+  const last = value.charCodeAt(value.length - 1);
+  return first > 0x20 && first < 0x7f && last > 0x20 && last < 0x7f ? value : value.trim();
+}
+
+/**
+ * A copy of a string that shares no memory with the chunk it was cut from (a slice of a long string may keep the
+ * whole chunk alive): for text kept after its chunk is gone, such as organisation names and error messages.
+ */
+export function detach(text: string): string {
+  return text.length < 13 ? text : ` ${text}`.slice(1);
 }

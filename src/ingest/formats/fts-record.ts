@@ -5,7 +5,7 @@
 import { DomainError } from '../../domain/errors.ts';
 import { assertIsoDate } from '../../domain/facts.ts';
 import { currencyDigits, type Money, parseMoney, parseRate } from '../../domain/money.ts';
-import { type CsvRow, cell } from './csv.ts';
+import { cellAt, detach } from './csv.ts';
 import type { RowError } from './types.ts';
 
 /** The columns read; others may come and go. */
@@ -111,46 +111,106 @@ class CellError extends Error {
   readonly column: FtsColumn;
 
   constructor(column: FtsColumn, reason: string) {
-    super(reason);
+    super(detach(reason));
     this.column = column;
   }
 }
 
-type Cells = (column: FtsColumn) => string;
+/** Where each column is in the file's rows. */
+export type FtsPositions = Readonly<Record<FtsColumn, number>>;
 
 const isStatus = (value: string): value is FtsStatus => FTS_STATUSES.some((status) => status === value);
 
 const optional = (value: string): string | null => (value === '' ? null : value);
 
+const isDigit = (code: number): boolean => code >= 0x30 && code <= 0x39;
+
 function list(value: string): string[] {
+  if (value === '') return [];
+  // A cell is trimmed already: one item needs no splitting.
+  if (!value.includes(',')) return [value];
   return value
     .split(',')
     .map((item) => item.trim())
     .filter((item) => item !== '');
 }
 
+/**
+ * Days already found to be calendar dates, as YYYYMMDD numbers (a file has a few thousand; emptied past 100,000).
+ * A number is looked up without hashing the cell's text.
+ */
+const CALENDAR_DAYS = new Set<number>();
+
+/** A cell written YYYY-MM-DD as the number YYYYMMDD; -1 for any other text. */
+function dayNumber(value: string): number {
+  if (value.length !== 10 || value.charCodeAt(4) !== 0x2d || value.charCodeAt(7) !== 0x2d) return -1;
+  let number = 0;
+  for (let at = 0; at < 10; at += 1) {
+    if (at === 4 || at === 7) continue;
+    const code = value.charCodeAt(at);
+    if (!isDigit(code)) return -1;
+    number = number * 10 + code - 0x30;
+  }
+  return number;
+}
+
 /** YYYY-MM-DD, perhaps followed by a time (which is dropped): the day as FTS states it. */
-function day(cells: Cells, column: FtsColumn): string | null {
-  const value = cells(column);
+function day(value: string, column: FtsColumn): string | null {
   if (value === '') return null;
+  const number = dayNumber(value);
+  if (number !== -1 && CALENDAR_DAYS.has(number)) return value;
   const date = /^(\d{4}-\d{2}-\d{2})(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.exec(value)?.[1];
   try {
-    return assertIsoDate(date ?? value, column);
+    const found = assertIsoDate(date ?? value, column);
+    if (number !== -1) {
+      if (CALENDAR_DAYS.size >= 100_000) CALENDAR_DAYS.clear();
+      CALENDAR_DAYS.add(number);
+    }
+    return found;
   } catch (error) {
     if (error instanceof DomainError) throw new CellError(column, `"${value}" is not a date written YYYY-MM-DD`);
     throw error;
   }
 }
 
-function year(cells: Cells, column: FtsColumn): number | null {
-  const value = cells(column);
+/** A year written /^\d{4}$/. */
+function year(value: string, column: FtsColumn): number | null {
   if (value === '') return null;
-  if (!/^\d{4}$/.test(value)) throw new CellError(column, `"${value}" is not a year such as 2021`);
-  return Number(value);
+  let number = 0;
+  for (let at = 0; at < value.length; at += 1) {
+    const code = value.charCodeAt(at);
+    if (value.length !== 4 || !isDigit(code)) throw new CellError(column, `"${value}" is not a year such as 2021`);
+    number = number * 10 + code - 0x30;
+  }
+  return number;
 }
 
-function amount(cells: Cells, column: FtsColumn, currency: string): Money {
-  const value = cells(column);
+/** Digits a double holds exactly, whatever they are (10^15 < 2^53). */
+const SAFE_DIGITS = 15;
+
+/**
+ * parseMoney's result for an amount as FTS mostly writes it, digits with perhaps a few decimals ("606796",
+ * "1250.5"), read into a double where every step is exact; null for anything else, which parseMoney reads.
+ */
+function plainMoney(value: string, currency: string, digits: number): Money | null {
+  const dot = value.indexOf('.');
+  const wholeEnd = dot === -1 ? value.length : dot;
+  const decimals = dot === -1 ? 0 : value.length - dot - 1;
+  if (wholeEnd === 0 || wholeEnd + digits > SAFE_DIGITS || decimals > digits || dot === value.length - 1) return null;
+  let minor = 0;
+  for (let at = 0; at < value.length; at += 1) {
+    if (at === dot) continue;
+    const code = value.charCodeAt(at);
+    if (!isDigit(code)) return null;
+    minor = minor * 10 + code - 0x30;
+  }
+  return { currency, minor: BigInt(minor * 10 ** (digits - decimals)) };
+}
+
+function amount(value: string, column: FtsColumn, currency: string): Money {
+  const digits = currencyDigits(currency);
+  const plain = digits === undefined ? null : plainMoney(value, currency, digits);
+  if (plain) return plain;
   try {
     return parseMoney({ amount: value, currency }, column);
   } catch (error) {
@@ -161,39 +221,84 @@ function amount(cells: Cells, column: FtsColumn, currency: string): Money {
   }
 }
 
-function party(cells: Cells, side: 'src' | 'dest'): FtsParty {
-  const locationsColumn = `${side}Locations` as const;
-  const locations = list(cells(locationsColumn));
+/** A rate parseRate takes: /^\d{1,12}(\.\d{1,12})?$/ with a digit other than 0. */
+function isPlainRate(text: string): boolean {
+  const dot = text.indexOf('.');
+  const wholeEnd = dot === -1 ? text.length : dot;
+  const decimals = dot === -1 ? 0 : text.length - dot - 1;
+  if (wholeEnd < 1 || wholeEnd > 12 || (dot !== -1 && (decimals < 1 || decimals > 12))) return false;
+  let positive = false;
+  for (let at = 0; at < text.length; at += 1) {
+    if (at === dot) continue;
+    const code = text.charCodeAt(at);
+    if (!isDigit(code)) return false;
+    if (code !== 0x30) positive = true;
+  }
+  return positive;
+}
+
+/** One side of the flow: the cells of its organisation, types, locations and usage years. */
+interface PartyCells {
+  readonly organisation: string;
+  readonly types: string;
+  readonly locations: string;
+  readonly start: string;
+  readonly end: string;
+}
+
+const SIDES = {
+  src: {
+    locations: 'srcLocations',
+    start: 'srcUsageYearStart',
+    end: 'srcUsageYearEnd',
+  },
+  dest: {
+    locations: 'destLocations',
+    start: 'destUsageYearStart',
+    end: 'destUsageYearEnd',
+  },
+} as const satisfies Record<string, Record<string, FtsColumn>>;
+
+function party(cells: PartyCells, side: keyof typeof SIDES): FtsParty {
+  const columns = SIDES[side];
+  const locations = list(cells.locations);
   const wrong = locations.find((code) => !/^[A-Z]{3}$/.test(code));
   if (wrong !== undefined) {
-    throw new CellError(locationsColumn, `"${wrong}" is not an ISO 3166-1 alpha-3 country code`);
+    throw new CellError(columns.locations, `"${wrong}" is not an ISO 3166-1 alpha-3 country code`);
   }
-  const start = year(cells, `${side}UsageYearStart`);
-  const end = year(cells, `${side}UsageYearEnd`);
+  const start = year(cells.start, columns.start);
+  const end = year(cells.end, columns.end);
   return {
-    name: optional(cells(`${side}Organization`)),
-    types: list(cells(`${side}OrganizationTypes`)),
+    name: optional(cells.organisation),
+    types: list(cells.types),
     locations,
     usageYears: start !== null && end !== null ? { start, end } : null,
   };
 }
 
-function money(cells: Cells): Pick<FtsRecord, 'amountUSD' | 'originalAmount' | 'originalCurrency' | 'exchangeRate'> {
-  if (cells('amountUSD') === '') throw new CellError('amountUSD', 'the amount in US dollars is missing');
-  const amountUSD = amount(cells, 'amountUSD', 'USD');
-  const originalCurrency = optional(cells('originalCurrency'));
+type Cell = (position: number) => string;
+
+function money(
+  cell: Cell,
+  at: FtsPositions,
+): Pick<FtsRecord, 'amountUSD' | 'originalAmount' | 'originalCurrency' | 'exchangeRate'> {
+  const usd = cell(at.amountUSD);
+  if (usd === '') throw new CellError('amountUSD', 'the amount in US dollars is missing');
+  const amountUSD = amount(usd, 'amountUSD', 'USD');
+  const originalCurrency = optional(cell(at.originalCurrency));
   if (originalCurrency !== null && currencyDigits(originalCurrency) === undefined) {
     throw new CellError('originalCurrency', `"${originalCurrency}" is not an ISO 4217 currency code`);
   }
   let originalAmount: Money | null = null;
-  if (cells('originalAmount') !== '') {
+  const original = cell(at.originalAmount);
+  if (original !== '') {
     if (originalCurrency === null) {
       throw new CellError('originalCurrency', 'the original amount is given without its currency');
     }
-    originalAmount = amount(cells, 'originalAmount', originalCurrency);
+    originalAmount = amount(original, 'originalAmount', originalCurrency);
   }
-  const exchangeRate = optional(cells('exchangeRate'));
-  if (exchangeRate !== null) {
+  const exchangeRate = optional(cell(at.exchangeRate));
+  if (exchangeRate !== null && !isPlainRate(exchangeRate)) {
     try {
       parseRate(exchangeRate, 'exchangeRate');
     } catch (error) {
@@ -204,49 +309,67 @@ function money(cells: Cells): Pick<FtsRecord, 'amountUSD' | 'originalAmount' | '
   return { amountUSD, originalAmount, originalCurrency, exchangeRate };
 }
 
-function recordOf(cells: Cells): FtsRecord {
-  const id = cells('id');
+function recordOf(cell: Cell, at: FtsPositions): FtsRecord {
+  const id = cell(at.id);
   if (!/^\d+$/.test(id)) throw new CellError('id', id === '' ? 'the flow id is missing' : `"${id}" is not an FTS id`);
-  const status = cells('status');
+  const status = cell(at.status);
   if (!isStatus(status)) throw new CellError('status', `"${status}" is not one of ${FTS_STATUSES.join(', ')}`);
-  const date = day(cells, 'date');
+  const date = day(cell(at.date), 'date');
   if (date === null) throw new CellError('date', 'the date of the flow is missing');
-  const planName = optional(cells('destPlan'));
-  const planCode = optional(cells('destPlanCode'));
-  const planId = optional(cells('destPlanId'));
-  const projectName = optional(cells('destProject'));
-  const projectCode = optional(cells('destProjectCode'));
+  const planName = optional(cell(at.destPlan));
+  const planCode = optional(cell(at.destPlanCode));
+  const planId = optional(cell(at.destPlanId));
+  const projectName = optional(cell(at.destProject));
+  const projectCode = optional(cell(at.destProjectCode));
   return {
     id,
-    refCode: optional(cells('refCode')),
+    refCode: optional(cell(at.refCode)),
     status,
     date,
-    ...money(cells),
-    decisionDate: day(cells, 'decisionDate'),
-    firstReportedDate: day(cells, 'firstReportedDate'),
-    createdAt: day(cells, 'createdAt'),
-    updatedAt: day(cells, 'updatedAt'),
-    description: cells('description'),
-    source: party(cells, 'src'),
-    destination: party(cells, 'dest'),
-    globalClusters: list(cells('destGlobalClusters')),
-    emergency: optional(cells('destEmergency')),
+    ...money(cell, at),
+    decisionDate: day(cell(at.decisionDate), 'decisionDate'),
+    firstReportedDate: day(cell(at.firstReportedDate), 'firstReportedDate'),
+    createdAt: day(cell(at.createdAt), 'createdAt'),
+    updatedAt: day(cell(at.updatedAt), 'updatedAt'),
+    description: cell(at.description),
+    source: party(
+      {
+        organisation: cell(at.srcOrganization),
+        types: cell(at.srcOrganizationTypes),
+        locations: cell(at.srcLocations),
+        start: cell(at.srcUsageYearStart),
+        end: cell(at.srcUsageYearEnd),
+      },
+      'src',
+    ),
+    destination: party(
+      {
+        organisation: cell(at.destOrganization),
+        types: cell(at.destOrganizationTypes),
+        locations: cell(at.destLocations),
+        start: cell(at.destUsageYearStart),
+        end: cell(at.destUsageYearEnd),
+      },
+      'dest',
+    ),
+    globalClusters: list(cell(at.destGlobalClusters)),
+    emergency: optional(cell(at.destEmergency)),
     plan: planName || planCode || planId ? { id: planId, code: planCode, name: planName } : null,
     project: projectName || projectCode ? { code: projectCode, name: projectName } : null,
-    budgetYear: year(cells, 'budgetYear'),
-    flowType: cells('flowType'),
-    contributionType: cells('contributionType'),
-    method: cells('method'),
-    boundary: cells('boundary'),
-    onBoundary: cells('onBoundary'),
-    keywords: list(cells('keywords')),
+    budgetYear: year(cell(at.budgetYear), 'budgetYear'),
+    flowType: cell(at.flowType),
+    contributionType: cell(at.contributionType),
+    method: cell(at.method),
+    boundary: cell(at.boundary),
+    onBoundary: cell(at.onBoundary),
+    keywords: list(cell(at.keywords)),
   };
 }
 
 /** A data row (of the header's width) as a record, or the first cell that is wrong. */
-export function readFtsRow(row: CsvRow, index: Record<FtsColumn, number>): FtsRecord | RowError {
+export function readFtsRow(cells: readonly string[], at: FtsPositions): FtsRecord | RowError {
   try {
-    return recordOf((column) => cell(row, index, column));
+    return recordOf((position) => cellAt(cells, position), at);
   } catch (error) {
     if (error instanceof CellError) return { column: error.column, reason: error.message };
     throw error;

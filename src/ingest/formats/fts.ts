@@ -4,7 +4,7 @@
  */
 import type { Readable } from 'node:stream';
 import { columnIndex, readCsvRows } from './csv.ts';
-import { FTS_COLUMNS, type FtsColumn, type FtsRecord, readFtsRow } from './fts-record.ts';
+import { FTS_COLUMNS, type FtsPositions, type FtsRecord, readFtsRow } from './fts-record.ts';
 import { FormatError, type RowResult } from './types.ts';
 
 /** HDX adds a row of HXL hashtags (#date, #value+funding+total+usd…) under some headers. */
@@ -14,30 +14,34 @@ function isHxlRow(cells: readonly string[]): boolean {
 }
 
 /**
- * Reads FTS flows row by row, in constant memory: each data row gives its record or the first cell that is wrong,
- * with the physical line it starts on (descriptions may hold line breaks; the header is line 1). A header without
- * the columns read here is a FormatError.
+ * Reads FTS flows in constant memory, an array of results per chunk of the file: each data row gives its record or
+ * the first cell that is wrong, with the physical line it starts on (descriptions may hold line breaks; the header
+ * is line 1). A header without the columns read here is a FormatError.
  */
-export async function* readFts(input: Readable): AsyncGenerator<RowResult<FtsRecord>> {
-  let index: Record<FtsColumn, number> | undefined;
+export async function* readFts(input: Readable): AsyncGenerator<readonly RowResult<FtsRecord>[]> {
+  let at: FtsPositions | undefined;
   let width = 0;
   let first = true;
-  for await (const row of readCsvRows(input)) {
-    if (!index) {
-      index = columnIndex(row.cells, FTS_COLUMNS, 'FTS flows');
-      width = row.cells.length;
-      continue;
+  for await (const rows of readCsvRows(input)) {
+    const results: RowResult<FtsRecord>[] = [];
+    for (const row of rows) {
+      if (!at) {
+        at = columnIndex(row.cells, FTS_COLUMNS, 'FTS flows');
+        width = row.cells.length;
+        continue;
+      }
+      const hxl = first && isHxlRow(row.cells);
+      first = false;
+      if (hxl) continue;
+      if (row.cells.length !== width) {
+        const reason = `the row has ${row.cells.length} cells where the header has ${width}`;
+        results.push({ row: row.line, error: { column: null, reason } });
+        continue;
+      }
+      const result = readFtsRow(row.cells, at);
+      results.push('reason' in result ? { row: row.line, error: result } : { row: row.line, record: result });
     }
-    const hxl = first && isHxlRow(row.cells);
-    first = false;
-    if (hxl) continue;
-    if (row.cells.length !== width) {
-      const reason = `the row has ${row.cells.length} cells where the header has ${width}`;
-      yield { row: row.line, error: { column: null, reason } };
-      continue;
-    }
-    const result = readFtsRow(row, index);
-    yield 'reason' in result ? { row: row.line, error: result } : { row: row.line, record: result };
+    if (results.length > 0) yield results;
   }
-  if (!index) throw new FormatError('the file is empty; an FTS flows header was expected', 1);
+  if (!at) throw new FormatError('the file is empty; an FTS flows header was expected', 1);
 }

@@ -1,3 +1,4 @@
+import { checkContent, contentDigestOf } from '../contents.ts';
 import { type ChainLink, isRedacted } from '../event.ts';
 import { type ChainState, chainStart, checkLink } from '../verify.ts';
 import {
@@ -6,11 +7,12 @@ import {
   type ExportHead,
   type ExportHeader,
   type ExportScope,
-  FORMAT_VERSION,
   fieldsOf,
+  parseContentLine,
   parseEventLine,
   parseFooter,
   parseHeader,
+  READ_VERSIONS,
   signedContent,
 } from './format.ts';
 import { publicKeyFingerprint, signatureValid } from './signing.ts';
@@ -68,6 +70,8 @@ export interface ReadExportOptions {
   readonly onHeader?: (header: ExportHeader) => void;
   /** Given the events in chain order, a batch at a time, each once it fits the chain. */
   readonly onEvents?: (events: readonly ChainLink[]) => Promise<void>;
+  /** Given each sealed content (deflated) once it matches the digest its event recorded, before that event's batch. */
+  readonly onContent?: (digest: string, deflated: Buffer) => Promise<void>;
   readonly batchSize?: number;
 }
 
@@ -99,11 +103,11 @@ function readHeader(text: string, pinned: string | undefined): ExportHeader {
   if (claimed.kind !== 'header' || claimed.format !== EXPORT_FORMAT) {
     throw new Fault('export-malformed', 1, 'not the header of a Tranche ledger export');
   }
-  if (claimed.formatVersion !== FORMAT_VERSION) {
+  if (typeof claimed.formatVersion !== 'number' || !READ_VERSIONS.includes(claimed.formatVersion)) {
     throw new Fault(
       'export-unsupported',
       1,
-      `format version ${String(claimed.formatVersion)}: this Tranche reads version ${FORMAT_VERSION}`,
+      `format version ${String(claimed.formatVersion)}: this Tranche reads versions ${READ_VERSIONS.join(' and ')}`,
     );
   }
   const header = parseHeader(raw);
@@ -153,6 +157,37 @@ function readEvent(text: string, line: number, scope: ExportScope): ChainLink {
   return link;
 }
 
+/** The content line after an event that seals one: present, for that digest, and the text the digest names. */
+async function readContentLine(
+  text: string,
+  line: number,
+  expected: string,
+  event: ChainLink,
+  onContent: ReadExportOptions['onContent'],
+): Promise<void> {
+  const content = parseContentLine(json(text, line));
+  if ('problem' in content) {
+    throw new Fault(
+      'export-malformed',
+      line,
+      `not the content the event before seals (${content.problem})`,
+      refOf(event),
+    );
+  }
+  if (content.digest !== expected) {
+    throw new Fault(
+      'export-malformed',
+      line,
+      `a content for ${content.digest}, where the event before seals ${expected}`,
+      refOf(event),
+    );
+  }
+  const deflated = Buffer.from(content.deflated, 'base64');
+  const reason = checkContent(expected, deflated);
+  if (reason !== null) throw new Fault('export-chain-broken', line, reason, refOf(event));
+  await onContent?.(expected, deflated);
+}
+
 /** The footer, checked against the chain as read: the head, the digest of the event lines, the signature. */
 function readFooter(text: string, line: number, header: ExportHeader, state: ChainState, digest: string): ExportHead {
   const footer = parseFooter(json(text, line));
@@ -186,7 +221,9 @@ function readFooter(text: string, line: number, header: ExportHeader, state: Cha
  * digest of the event lines and the signature. Stops at the first fault and names its line and event.
  */
 export async function readExport(lines: AsyncIterable<string>, options: ReadExportOptions = {}): Promise<ExportCheck> {
-  const { onEvents, batchSize = 2000 } = options;
+  const { onEvents, onContent, batchSize = 2000 } = options;
+  // The content the last event in full sealed, which the next line must carry.
+  let awaited: { digest: string; event: ChainLink } | undefined;
   const digest = new EventsDigest();
   const state = chainStart();
   let header: ExportHeader | undefined;
@@ -203,12 +240,18 @@ export async function readExport(lines: AsyncIterable<string>, options: ReadExpo
         continue;
       }
       // The last line is the footer: an event line is checked only once another line follows it.
-      if (held !== undefined) {
+      if (held !== undefined && awaited !== undefined) {
+        const { digest: expected, event } = awaited;
+        await readContentLine(held, line - 1, expected, event, onContent);
+        awaited = undefined;
+      } else if (held !== undefined) {
         const link = readEvent(held, line - 1, header.scope);
         const reason = checkLink(link, state);
         if (reason !== null) throw new Fault('export-chain-broken', line - 1, reason, refOf(link));
         digest.add(held);
         if (isRedacted(link)) redacted += 1;
+        const sealed = isRedacted(link) ? null : contentDigestOf(link.data);
+        if (sealed !== null) awaited = { digest: sealed, event: link };
         if (onEvents) batch.push(link);
         if (onEvents && batch.length >= batchSize) {
           await onEvents(batch);
@@ -219,6 +262,9 @@ export async function readExport(lines: AsyncIterable<string>, options: ReadExpo
     }
     if (header === undefined) throw new Fault('export-malformed', null, 'the file is empty');
     if (held === undefined) throw new Fault('export-malformed', line, 'the file ends after its header: no footer');
+    if (awaited !== undefined) {
+      throw new Fault('export-malformed', line, 'the content its last event seals is missing', refOf(awaited.event));
+    }
     if (onEvents && batch.length > 0) await onEvents(batch);
     const head = readFooter(held, line, header, state, digest.hex());
     const { scope, exportedAt, signer } = header;

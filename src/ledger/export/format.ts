@@ -5,7 +5,11 @@
  *   {"chain":"…","exportedAt":"…","format":"tranche-ledger-export","formatVersion":1,"kind":"header",…,"signer":{…}}
  *   {"data":{…},"eventId":"evt-…","hash":"…","meta":{…},"prevHash":"…",…,"seq":1,…}     an event in full
  *   {"hash":"…","prevHash":"…","redacted":true,"seq":2}                                   an event withheld
+ *   {"deflated":"…","digest":"…","kind":"content"}                                       what the event before seals
  *   {"eventsDigest":"…","head":{"hash":"…","seq":2},"kind":"footer","signature":"…"}
+ *
+ * A content line follows each event in full whose data names a `contentDigest`: the text it seals, raw DEFLATE in
+ * base64. It is not among the lines the events digest covers; the event's own hash covers its digest.
  */
 import { createHash, type Hash } from 'node:crypto';
 import { z } from 'zod';
@@ -14,7 +18,9 @@ import type { ChainLink, StoredEvent } from '../event.ts';
 import { canonicalJson } from '../hash.ts';
 
 export const EXPORT_FORMAT = 'tranche-ledger-export';
-export const FORMAT_VERSION = 1;
+/** Version 2 added content lines; a version 1 file (which has none) is read as well. */
+const FORMAT_VERSION = 2;
+export const READ_VERSIONS: readonly number[] = [1, 2];
 
 /** `public`: events recorded public in full, every other one redacted; `all`: every event in full (a backup). */
 const EXPORT_SCOPES = ['public', 'all'] as const;
@@ -31,7 +37,7 @@ const position = z.number().int().positive();
 const headerSchema = z.strictObject({
   kind: z.literal('header'),
   format: z.literal(EXPORT_FORMAT),
-  formatVersion: z.literal(FORMAT_VERSION),
+  formatVersion: z.union([z.literal(1), z.literal(2)]),
   scope: z.enum(EXPORT_SCOPES),
   exportedAt: z.iso.datetime(),
   chain: z.string(),
@@ -74,6 +80,21 @@ const footerSchema = z.strictObject({
   eventsDigest: hex64,
   signature: z.string().regex(/^[A-Za-z0-9+/]+=*$/, 'expected base64'),
 });
+
+const contentSchema = z.strictObject({
+  kind: z.literal('content'),
+  digest: hex64,
+  deflated: z.string().regex(/^[A-Za-z0-9+/]*=*$/, 'expected base64'),
+});
+
+/** The line that carries a sealed content, deflated. */
+export const contentLine = (digest: string, deflated: Buffer) => ({
+  kind: 'content' as const,
+  digest,
+  deflated: deflated.toString('base64'),
+});
+
+export const parseContentLine = (raw: unknown) => parse(contentSchema, raw);
 
 /** The header of an export made at `exportedAt`, naming the key that signs it. */
 export function exportHeader(

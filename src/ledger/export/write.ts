@@ -1,10 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Schema } from '../../db/schema.ts';
 import { ruleBroken } from '../../domain/errors.ts';
+import { contentDigestOf } from '../contents.ts';
 import { isRedacted, type StoredEvent } from '../event.ts';
 import { readAll } from '../read.ts';
 import { chainStart, checkLink } from '../verify.ts';
 import {
+  contentLine,
   EventsDigest,
   type ExportHead,
   type ExportHeader,
@@ -45,7 +47,11 @@ export class ExportWriter {
     return `${toLine(this.#header)}\n`;
   }
 
-  eventLines(events: readonly StoredEvent[]): string {
+  /**
+   * The lines of `events`; an event in full that seals a content (`contentDigest`) is followed by a content line
+   * carrying it deflated, from `contents` (by digest).
+   */
+  eventLines(events: readonly StoredEvent[], contents: ReadonlyMap<string, Buffer> = new Map()): string {
     let text = '';
     for (const event of events) {
       const reason = checkLink(event, this.#state);
@@ -60,6 +66,16 @@ export class ExportWriter {
       const line = toLine(link);
       this.#digest.add(line);
       text += `${line}\n`;
+      const digest = isRedacted(link) ? null : contentDigestOf(link.data);
+      if (digest !== null) {
+        const deflated = contents.get(digest);
+        if (!deflated)
+          throw ruleBroken(
+            'ledger-does-not-verify',
+            `event #${event.seq} seals a content the ledger lacks; ${notSigned}`,
+          );
+        text += `${toLine(contentLine(digest, deflated))}\n`;
+      }
     }
     return text;
   }
@@ -86,6 +102,18 @@ export class ExportWriter {
   }
 }
 
+/** The deflated contents the events seal, by digest. */
+async function sealedContents(tx: Kysely<Schema>, events: readonly StoredEvent[]): Promise<Map<string, Buffer>> {
+  const digests = events.flatMap((event) => contentDigestOf(event.data) ?? []);
+  if (digests.length === 0) return new Map();
+  const rows = await tx
+    .selectFrom('ledger_contents')
+    .select(['digest', 'deflated'])
+    .where('digest', 'in', digests)
+    .execute();
+  return new Map(rows.map((row) => [row.digest, row.deflated]));
+}
+
 export interface ExportOptions {
   readonly scope: ExportScope;
   readonly signer: Signer;
@@ -105,7 +133,10 @@ export async function writeExport(db: Kysely<Schema>, options: ExportOptions): P
     .execute(async (tx) => {
       const writer = new ExportWriter(options.scope, options.signer, options.exportedAt);
       await options.write(writer.headerLine());
-      for await (const page of readAll(tx)) await options.write(writer.eventLines(page));
+      for await (const page of readAll(tx)) {
+        const shown = options.scope === 'all' ? page : page.filter((event) => event.meta.visibility === 'public');
+        await options.write(writer.eventLines(page, await sealedContents(tx, shown)));
+      }
       const recorded = await tx.selectFrom('ledger_head').select(['seq', 'hash']).executeTakeFirstOrThrow();
       if (Number(recorded.seq) !== writer.head.seq || recorded.hash !== writer.head.hash) {
         throw ruleBroken(

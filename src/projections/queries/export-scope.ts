@@ -18,7 +18,6 @@ import {
   claimVisible,
   contributionVisible,
   eventVisible,
-  flowVisible,
   importVisible,
   organisationVisible,
   packageVisible,
@@ -121,8 +120,6 @@ export function scopedTable(table: Table, scope: ReadScope): ScopedTable {
       return rows(ofVisibleEvent(scope, 'seq'));
     case 'rm_imports':
       return rows(importVisible(scope, ROW));
-    case 'rm_flows':
-      return rows(flowVisible(scope, ROW));
     case 'rm_people':
     case 'rm_person_grants':
     case 'rm_tokens':

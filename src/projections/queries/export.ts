@@ -3,17 +3,26 @@ import type { Db, Schema } from '../../db/index.ts';
 import type { ReadScope } from '../../domain/access.ts';
 import { PROJECTION_TABLES } from '../tables.ts';
 import { ROW, scopedTable } from './export-scope.ts';
+import { IMPORTED_FLOW_COLUMNS, type ImportedFlow, importedFlows } from './imported-flows.ts';
 import { eventVisible } from './visibility.ts';
 
-/** A read-model table, by its name in the database. */
-export type ReadModelTable = (typeof PROJECTION_TABLES)[number];
+/**
+ * What can be exported: every read-model table, by its name in the database, and `rm_flows`, the imported flows one
+ * by one, which are read from the ledger rather than kept in a table (imported-flows.ts).
+ */
+export type ReadModelTable = (typeof PROJECTION_TABLES)[number] | 'rm_flows';
+
+/** Every exportable table, in export order: the flows beside their totals. */
+export const EXPORT_TABLES: readonly ReadModelTable[] = PROJECTION_TABLES.flatMap((table): ReadModelTable[] =>
+  table === 'rm_flow_totals' ? ['rm_flows', table] : [table],
+);
 
 /** The name exports use for a table: its own without `rm_` (`rm_packages` → `packages`). */
 export const exportName = (table: ReadModelTable): string => table.replace(/^rm_/, '');
 
 /** `packages` or `rm_packages` → `rm_packages`; undefined for a name that is no read model. */
 export const readModelTable = (name: string): ReadModelTable | undefined =>
-  PROJECTION_TABLES.find((table) => table === name || exportName(table) === name);
+  EXPORT_TABLES.find((table) => table === name || exportName(table) === name);
 
 /**
  * How a column's values are written. Numbers arrive as decimal strings (bigint, numeric) or, for 32-bit integers,
@@ -112,7 +121,8 @@ export async function openExportSnapshot(db: Db, scope: ReadScope, pageSize = 10
     return {
       ledgerHead: { seq: Number(seen.seq), hash: seen.hash },
       db: trx,
-      table: (table) => snapshotTable(trx, scope, table, pageSize),
+      table: (table) =>
+        table === 'rm_flows' ? Promise.resolve(flowsTable(trx, scope)) : snapshotTable(trx, scope, table, pageSize),
       close,
     };
   } catch (error) {
@@ -121,10 +131,39 @@ export async function openExportSnapshot(db: Db, scope: ReadScope, pageSize = 10
   }
 }
 
+/** The imported flows as a table: read from the ledger's batches, in ledger order. */
+function flowsTable(trx: ControlledTransaction<Schema>, scope: ReadScope): SnapshotTable {
+  const columns = IMPORTED_FLOW_COLUMNS.map(
+    ({ name, number }): ExportColumn =>
+      number ? { name, kind: 'number', scale: name === 'origin_row' ? 0 : 10 } : { name, kind: 'text', scale: null },
+  );
+  const pages = () => importedFlows(trx, scope);
+  async function numbersWithin(digits: number): Promise<ReadonlySet<string>> {
+    const numbers = new Set(columns.filter((column) => column.kind === 'number').map((column) => column.name));
+    for await (const page of pages()) {
+      for (const flow of page) {
+        for (const name of numbers) {
+          const value = flow[name as keyof ImportedFlow];
+          if (typeof value === 'string' && significantDigits(value) > digits) numbers.delete(name);
+        }
+      }
+    }
+    return numbers;
+  }
+  return { name: 'flows', columns, pages, numbersWithin };
+}
+
+/** The digits without the point, less leading and trailing zeros (500000000.00 has one). */
+const significantDigits = (value: string): number =>
+  value
+    .replace(/^-/, '')
+    .replace('.', '')
+    .replace(/^0+|0+$/g, '').length;
+
 async function snapshotTable(
   trx: ControlledTransaction<Schema>,
   scope: ReadScope,
-  table: ReadModelTable,
+  table: Exclude<ReadModelTable, 'rm_flows'>,
   pageSize: number,
 ): Promise<SnapshotTable> {
   const { rows: catalog } = await sql<CatalogColumn>`
@@ -190,7 +229,11 @@ async function snapshotTable(
  * The table as the reader sees it: the rows the reader may see, with the columns computed for the reader
  * (export-scope.ts), under the alias ROW; the table itself for a reader who reads everything.
  */
-function sourceFor(table: ReadModelTable, scope: ReadScope, catalog: readonly CatalogColumn[]): RawBuilder<unknown> {
+function sourceFor(
+  table: Exclude<ReadModelTable, 'rm_flows'>,
+  scope: ReadScope,
+  catalog: readonly CatalogColumn[],
+): RawBuilder<unknown> {
   if (scope.all) return sql`${sql.table(table)} AS ${sql.table(ROW)}`;
   const scoped = scopedTable(table, scope);
   const select = sql.join(

@@ -121,10 +121,6 @@ export const claimVisible = (scope: ReadScope, alias: string): RawBuilder<boolea
       WHERE vis_cs.id = ${sql.ref(`${alias}.source_id`)} AND ${sourceVisible(scope, 'vis_cs')})`,
   );
 
-/** Imported flows: the donor, and the recipient when the tracker names one. */
-export const flowVisible = (scope: ReadScope, alias: string): RawBuilder<boolean> =>
-  visibleTo(scope, `${alias}.visibility`, partyColumns(`${alias}.donor_id`, `${alias}.recipient_id`));
-
 /** An import run names no organisation (its flows do, each): restricted ones only for those who read everything. */
 export const importVisible = (scope: ReadScope, alias: string): RawBuilder<boolean> =>
   visibleTo(scope, `${alias}.visibility`, null);

@@ -95,7 +95,7 @@ async function read(rows: Row[]): Promise<ReadRow[]> {
   ]);
   const format = await ftsFormat('fts.csv', context);
   const result: ReadRow[] = [];
-  for await (const row of format.read(Readable.from([text]), 'fts.csv')) result.push(row);
+  for await (const rows of format.read(Readable.from([text]), 'fts.csv')) result.push(...rows);
   return result;
 }
 
@@ -141,7 +141,7 @@ describe('FTS flows', () => {
       { id: '2', date: '2017-05-01', description: '' },
       { id: '3', destOrganization: '', destOrganizationTypes: '' },
     ]);
-    expect(zero).toEqual({ row: 2, flows: [] });
+    expect(zero).toEqual({ row: 2, key: 'fts:1', flows: [] });
     expect(old && 'flows' in old ? old.flows[0] : undefined).toMatchObject({
       eur: null,
       usd: '120.84',

@@ -231,8 +231,8 @@ describe('verify --file names the first line and event at fault', () => {
     ],
     [
       'a newer format version',
-      () => editLine(all, 1, (line) => editJson(line, (value) => Object.assign(value, { formatVersion: 2 }))),
-      { code: 'export-unsupported', line: 1, reason: 'format version 2: this Tranche reads version 1' },
+      () => editLine(all, 1, (line) => editJson(line, (value) => Object.assign(value, { formatVersion: 3 }))),
+      { code: 'export-unsupported', line: 1, reason: 'format version 3: this Tranche reads versions 1 and 2' },
     ],
     ['not an export at all', () => '{"hello":"world"}\n', { code: 'export-malformed', line: 1 }],
     ['an empty file', () => '', { code: 'export-malformed', line: null, reason: 'the file is empty' }],

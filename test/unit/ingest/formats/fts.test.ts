@@ -4,7 +4,7 @@ import { readFts } from '../../../../src/ingest/formats/fts.ts';
 import type { FtsRecord } from '../../../../src/ingest/formats/fts-record.ts';
 import type { RowResult } from '../../../../src/ingest/formats/types.ts';
 import { requireFile, sharedFile } from './shared-data.ts';
-import { collect, textStream } from './streams.ts';
+import { collectRows, textStream } from './streams.ts';
 
 const HEADER =
   'date,budgetYear,description,amountUSD,srcOrganization,srcOrganizationTypes,srcLocations,srcUsageYearStart,srcUsageYearEnd,destPlan,destPlanCode,destPlanId,destOrganization,destOrganizationTypes,destGlobalClusters,destLocations,destProject,destProjectCode,destEmergency,destUsageYearStart,destUsageYearEnd,contributionType,flowType,method,boundary,onBoundary,status,firstReportedDate,decisionDate,keywords,originalAmount,originalCurrency,exchangeRate,id,refCode,createdAt,updatedAt';
@@ -61,7 +61,7 @@ describe.runIf(data.run)('readFts on the real fts_incoming_funding_global.csv', 
 
   beforeAll(async () => {
     requireFile(data.file);
-    results = await collect(readFts(createReadStream(data.file)));
+    results = await collectRows(readFts(createReadStream(data.file)));
     byId = new Map(results.flatMap((result) => ('record' in result ? [[result.record.id, result]] : [])));
   });
 
@@ -162,7 +162,7 @@ describe.runIf(data.run)('readFts on the real fts_incoming_funding_global.csv', 
 describe('readFts on hand-made rows', () => {
   it('skips the HXL hashtag row under the header and numbers rows by physical line', async () => {
     const text = [HEADER, HXL, row({}), row({ id: '228239', status: 'paid' })].join('\r\n');
-    const results = await collect(readFts(textStream(text)));
+    const results = await collectRows(readFts(textStream(text)));
     expect(results.map((result) => [result.row, 'record' in result && result.record.status])).toEqual([
       [3, 'commitment'],
       [4, 'paid'],
@@ -187,7 +187,7 @@ describe('readFts on hand-made rows', () => {
       '2021-02-25,2020,short row',
       row({ date: '2021-02-25T00:00:00Z' }),
     ].join('\n');
-    const results = await collect(readFts(textStream(text)));
+    const results = await collectRows(readFts(textStream(text)));
     expect(errors(results)).toEqual([
       { row: 2, column: 'amountUSD', reason: 'the amount in US dollars is missing' },
       { row: 3, column: 'originalCurrency', reason: '"XYZ" is not an ISO 4217 currency code' },
@@ -215,7 +215,7 @@ describe('readFts on hand-made rows', () => {
   });
 
   it('refuses a file that is not FTS flows', async () => {
-    await expect(collect(readFts(textStream('date,amount\n2021-01-01,5')))).rejects.toMatchObject({
+    await expect(collectRows(readFts(textStream('date,amount\n2021-01-01,5')))).rejects.toMatchObject({
       name: 'FormatError',
       line: 1,
       message: expect.stringContaining('lacks id, refCode, status'),

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type KielRecord, readKiel, readKielRelease } from '../../../../src/ingest/formats/kiel.ts';
 import { FormatError, type RowResult } from '../../../../src/ingest/formats/types.ts';
 import { requireFile, sharedFile } from './shared-data.ts';
-import { collect, heapAfterGc, textStream } from './streams.ts';
+import { collectRows, heapAfterGc, textStream } from './streams.ts';
 
 const HEADER =
   '"country","iso","year","month","total","financial","humanitarian","military","commitments","to_be_allocated","gdp","pct_gdp"';
@@ -22,7 +22,7 @@ describe.runIf(data.run)('readKiel on the real data_explorer.csv (Release 29)', 
 
   beforeAll(async () => {
     requireFile(data.file);
-    results = await collect(readKiel(createReadStream(data.file)));
+    results = await collectRows(readKiel(createReadStream(data.file)));
   });
 
   it('reads all 1079 data rows, lines 2 to 1080, with no error', () => {
@@ -127,7 +127,7 @@ describe('readKiel on hand-made rows', () => {
       'line","FRA",2025,2,0.1,0,0,0.1,0.1,0,2900,0.003',
       '"France","FRA",2025,3,0.2,0,0,0.2,0.2,0,2900,0.007',
     ].join('\n');
-    const results = await collect(readKiel(textStream(text)));
+    const results = await collectRows(readKiel(textStream(text)));
     expect(errors(results)).toEqual([
       { row: 3, column: 'iso', reason: '"XYZ" is not an ISO 3166-1 alpha-3 country code or EU' },
       { row: 4, column: 'month', reason: '"13" is not a month number from 1 to 12' },
@@ -149,26 +149,26 @@ describe('readKiel on hand-made rows', () => {
   });
 
   it('refuses a header without the tracker columns, and quoting that cannot be read', async () => {
-    await expect(collect(readKiel(textStream('country,iso,year\nGermany,DEU,2025')))).rejects.toMatchObject({
+    await expect(collectRows(readKiel(textStream('country,iso,year\nGermany,DEU,2025')))).rejects.toMatchObject({
       name: 'FormatError',
       line: 1,
       message: expect.stringContaining('lacks month, total, financial'),
     });
     const broken = `${HEADER}\n"Germany","DEU",2025,1,0,0,0,0,0,0,1,0\n"Ger"many","DEU",2025,1,0,0,0,0,0,0,1,0\n`;
-    const error = await collect(readKiel(textStream(broken))).catch((caught: unknown) => caught);
+    const error = await collectRows(readKiel(textStream(broken))).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(FormatError);
     expect(error).toMatchObject({ line: 3 });
-    await expect(collect(readKiel(textStream('')))).rejects.toBeInstanceOf(FormatError);
+    await expect(collectRows(readKiel(textStream('')))).rejects.toBeInstanceOf(FormatError);
   });
 
   it('destroys its input when the reader stops early, and passes a read error on', async () => {
     const input = textStream(`${HEADER}\n"Germany","DEU",2025,7,0.5,0,0,0.5,0.5,0,4305.25,0.0116\n`.repeat(3));
-    for await (const result of readKiel(input)) {
-      expect(result.row).toBe(2);
+    for await (const results of readKiel(input)) {
+      expect(results[0]?.row).toBe(2);
       break;
     }
     expect(input.destroyed).toBe(true);
-    await expect(collect(readKiel(createReadStream('/nonexistent/data_explorer.csv')))).rejects.toMatchObject({
+    await expect(collectRows(readKiel(createReadStream('/nonexistent/data_explorer.csv')))).rejects.toMatchObject({
       code: 'ENOENT',
     });
   });
@@ -200,11 +200,13 @@ describe('readKiel streams', () => {
     let peak = 0;
     let count = 0;
     let cents = 0n;
-    for await (const result of readKiel(Readable.from(generated()))) {
-      if (!('record' in result)) throw new Error(`row ${result.row}: ${result.error.reason}`);
-      count++;
-      cents += result.record.total.cents;
-      if (count % 50_000 === 0) peak = Math.max(peak, heapAfterGc() - before);
+    for await (const results of readKiel(Readable.from(generated()))) {
+      for (const result of results) {
+        if (!('record' in result)) throw new Error(`row ${result.row}: ${result.error.reason}`);
+        count++;
+        cents += result.record.total.cents;
+        if (count % 50_000 === 0) peak = Math.max(peak, heapAfterGc() - before);
+      }
     }
     expect(count).toBe(ROWS);
     expect(cents).toBeGreaterThan(0n);

@@ -16,6 +16,13 @@ export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   return all;
 }
 
+/** The rows of a reader that yields them an array per chunk, as one array. */
+export async function collectRows<T>(chunks: AsyncIterable<readonly T[]>): Promise<T[]> {
+  const all: T[] = [];
+  for await (const chunk of chunks) all.push(...chunk);
+  return all;
+}
+
 let gc: (() => void) | undefined;
 
 /** heapUsed after a full collection (gc exposed at run time, so the test needs no node flag). */

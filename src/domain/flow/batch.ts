@@ -1,0 +1,227 @@
+/**
+ * A batch of imported flows as the ledger keeps it. The flows themselves are one text, a line per flow with the
+ * fields of `BATCH_COLUMNS` separated by tabs, stored beside the ledger and sealed by its SHA-256 in the batch's
+ * `FlowsImported` event; the event also carries the batch's totals, which are all the read models need. Pure: no
+ * database, no compression (the ledger's content store deflates the text).
+ */
+import type { DomainEvent } from '../decider.ts';
+import type { FlowCategory, FlowRecord, FlowStage, ImportSummary } from './flow.ts';
+
+/** The flows one source row gives, under the row's key: a second row with the same key adds nothing. */
+export interface KeyedFlows {
+  /** The source row's identity across files: `kiel-r29:de:2025-03` (a donor's month), `fts:228238` (a flow). */
+  readonly key: string;
+  readonly row: number;
+  readonly flows: readonly FlowRecord[];
+}
+
+/**
+ * A batch's flows summed by donor, month, stage and category, what `rm_flow_totals` adds: the number of flows and
+ * the exact decimal sums of their EUR and USD equivalents (a flow without one adds nothing to it). A tuple rather
+ * than an object: an event carries hundreds of them, and hashing them is then a tenth of the work.
+ */
+export type FlowTotal = readonly [
+  donorId: string,
+  month: string,
+  stage: FlowStage,
+  category: FlowCategory,
+  flows: number,
+  eur: string,
+  usd: string,
+];
+
+export const BATCH_COLUMNS = [
+  'key',
+  'id',
+  'donorId',
+  'recipientId',
+  'stage',
+  'category',
+  'period',
+  'amount',
+  'currency',
+  'eur',
+  'usd',
+  'rateSource',
+  'description',
+  'originFile',
+  'originRow',
+  'originRelease',
+  'statedRate',
+] as const;
+
+const NULL = '\\N';
+const plain = (value: string | null): string => value ?? NULL;
+/** Free text as a JSON string, so a tab or a line break inside it cannot break the line. */
+const text = (value: string | null): string => (value === null ? NULL : JSON.stringify(value));
+const unplain = (value: string): string | null => (value === NULL ? null : value);
+const untext = (value: string): string | null => (value === NULL ? null : (JSON.parse(value) as string));
+
+/**
+ * The batch's text: a line per flow, in row order. Ids, codes, dates and amounts are written as they are
+ * (`checkFlow` admits no tab or line break in them); free text as a JSON string; a missing value as `\N`.
+ */
+export function encodeBatch(rows: readonly KeyedFlows[]): string {
+  const lines: string[] = [];
+  for (const row of rows) {
+    for (const flow of row.flows) {
+      lines.push(
+        `${row.key}\t${flow.id}\t${flow.donorId}\t${plain(flow.recipientId)}\t${flow.stage}\t${flow.category}\t${flow.period}\t${flow.amount}\t${flow.currency}\t${plain(flow.eur)}\t${plain(flow.usd)}\t${text(flow.rateSource)}\t${text(flow.description)}\t${text(flow.origin.file)}\t${flow.origin.row}\t${text(flow.origin.release)}\t${plain(flow.statedRate)}`,
+      );
+    }
+  }
+  return lines.join('\n');
+}
+
+/** A flow read back from a batch's text, with the key of its row. */
+export interface BatchFlow extends FlowRecord {
+  readonly key: string;
+}
+
+/** The flows of a batch's text, in order: the inverse of `encodeBatch`. */
+export function* decodeBatch(content: string): Generator<BatchFlow> {
+  if (content === '') return;
+  for (const line of content.split('\n')) {
+    const f = line.split('\t');
+    if (f.length !== BATCH_COLUMNS.length)
+      throw new Error(`a batch line has ${f.length} fields, not ${BATCH_COLUMNS.length}`);
+    const [key, id, donorId, recipientId, stage, category, period, amount, currency, eur, usd] = f as [
+      string,
+      string,
+      string,
+      string,
+      FlowStage,
+      FlowCategory,
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
+    yield {
+      key,
+      id,
+      donorId,
+      recipientId: unplain(recipientId),
+      stage,
+      category,
+      period,
+      amount,
+      currency,
+      eur: unplain(eur),
+      usd: unplain(usd),
+      rateSource: untext(f[11] ?? NULL) ?? '',
+      description: untext(f[12] ?? NULL),
+      origin: { file: untext(f[13] ?? NULL) ?? '', row: Number(f[14]), release: untext(f[15] ?? NULL) },
+      statedRate: unplain(f[16] ?? NULL),
+    };
+  }
+}
+
+/** Ten decimal places, the most a flow's amount carries (`checkFlow`). */
+const SCALE = 10;
+const SCALE_FACTOR = 10n ** BigInt(SCALE);
+
+/** An exact sum of decimal strings: whole cents in a double while they fit exactly, the rest as scaled bigint. */
+class DecimalSum {
+  #cents = 0;
+  #scaled = 0n;
+
+  add(value: string | null): void {
+    if (value === null) return;
+    const point = value.indexOf('.');
+    const decimals = point === -1 ? 0 : value.length - point - 1;
+    if (decimals <= 2 && value.length <= 15) {
+      const cents =
+        Number(point === -1 ? value : value.slice(0, point) + value.slice(point + 1)) * 10 ** (2 - decimals);
+      const next = this.#cents + cents;
+      if (Number.isSafeInteger(next)) {
+        this.#cents = next;
+        return;
+      }
+    }
+    const [whole = '0', fraction = ''] = value.split('.');
+    this.#scaled += BigInt(whole) * SCALE_FACTOR + BigInt(fraction.padEnd(SCALE, '0'));
+  }
+
+  /** The sum as a decimal string with ten places, as `numeric(30, 10)` prints it. */
+  toString(): string {
+    const total = this.#scaled + BigInt(this.#cents) * 10n ** BigInt(SCALE - 2);
+    const negative = total < 0n;
+    const digits = (negative ? -total : total).toString().padStart(SCALE + 1, '0');
+    return `${negative ? '-' : ''}${digits.slice(0, -SCALE)}.${digits.slice(-SCALE)}`;
+  }
+}
+
+/** Sums by donor, month, stage and category, in the order each group first appears. */
+export class TotalsSum {
+  readonly #groups = new Map<
+    string,
+    { head: readonly [string, string, FlowStage, FlowCategory]; count: number; eur: DecimalSum; usd: DecimalSum }
+  >();
+
+  get groups(): number {
+    return this.#groups.size;
+  }
+
+  #group(donorId: string, month: string, stage: FlowStage, category: FlowCategory) {
+    const key = `${donorId}\t${month}\t${stage}\t${category}`;
+    let group = this.#groups.get(key);
+    if (!group) {
+      group = { head: [donorId, month, stage, category], count: 0, eur: new DecimalSum(), usd: new DecimalSum() };
+      this.#groups.set(key, group);
+    }
+    return group;
+  }
+
+  addFlow(flow: FlowRecord): void {
+    const group = this.#group(flow.donorId, flow.period.slice(0, 7), flow.stage, flow.category);
+    group.count += 1;
+    group.eur.add(flow.eur);
+    group.usd.add(flow.usd);
+  }
+
+  addTotal([donorId, month, stage, category, flows, eur, usd]: FlowTotal): void {
+    const group = this.#group(donorId, month, stage, category);
+    group.count += flows;
+    group.eur.add(eur);
+    group.usd.add(usd);
+  }
+
+  /** The sums so far, and a fresh start. */
+  take(): FlowTotal[] {
+    const totals = [...this.#groups.values()].map(
+      ({ head, count, eur, usd }): FlowTotal => [...head, count, eur.toString(), usd.toString()],
+    );
+    this.#groups.clear();
+    return totals;
+  }
+}
+
+/** Sums flows by donor, month, stage and category, in the order each group first appears. */
+export function batchTotals(flows: Iterable<FlowRecord>): FlowTotal[] {
+  const sum = new TotalsSum();
+  for (const flow of flows) sum.addFlow(flow);
+  return sum.take();
+}
+
+/**
+ * A `FlowsImported` event: one batch of an import. Its flows are the text whose SHA-256 is `contentDigest` (in the
+ * ledger's content store, columns `columns`); rows at `repeatedRows` (lines) add nothing, because the ledger held
+ * their keys already or the file gave them before. `totals` sums the rest of this batch and of the batches before it
+ * whose events carried none: an import carries its sums forward until they hold many groups, and its last batch
+ * carries what is left, so together its events' totals are its flows' totals.
+ */
+export interface FlowBatch {
+  readonly importId: string;
+  readonly batch: number;
+  /** Flows recorded: the batch's flows but those of the repeated rows. */
+  readonly flows: number;
+  readonly contentDigest: string;
+  readonly columns: readonly string[];
+  readonly repeatedRows: readonly number[];
+  readonly totals: readonly FlowTotal[];
+}
+
+/** The events of an import: a batch at a time, then its summary. */
+export type ImportEvent = DomainEvent<'FlowsImported', FlowBatch> | DomainEvent<'ImportCompleted', ImportSummary>;

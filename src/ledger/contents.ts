@@ -1,0 +1,67 @@
+/**
+ * Texts the ledger's events seal by their SHA-256: an event whose data has a `contentDigest` refers to a text kept in
+ * `ledger_contents`, deflated. The chain covers the digest, so changing the text is caught like changing the event:
+ * `verify` inflates every content an event names and checks its digest, and the signed export carries it.
+ */
+import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import { deflateRaw, inflateRaw, inflateRawSync } from 'node:zlib';
+import type { Kysely } from 'kysely';
+import type { Schema } from '../db/schema.ts';
+
+const deflate = promisify(deflateRaw);
+const inflate = promisify(inflateRaw);
+
+/** A text ready to store: its digest and its deflated bytes. */
+export interface SealedContent {
+  readonly digest: string;
+  readonly bytes: number;
+  readonly deflated: Buffer;
+}
+
+const contentDigest = (text: Buffer | string): string => createHash('sha256').update(text).digest('hex');
+
+/**
+ * Seals a text: SHA-256 and raw DEFLATE. Compression runs on libuv's thread pool, so the caller goes on reading
+ * while it runs. Level 1: the text is repetitive enough that more effort buys little.
+ */
+export async function sealContent(text: string): Promise<SealedContent> {
+  const utf8 = Buffer.from(text, 'utf8');
+  return { digest: contentDigest(utf8), bytes: utf8.length, deflated: await deflate(utf8, { level: 1 }) };
+}
+
+/** Stores sealed texts; one already there (the same digest) is the same text and is kept as it is. */
+export async function storeContents(db: Kysely<Schema>, contents: readonly SealedContent[]): Promise<void> {
+  if (contents.length === 0) return;
+  await db
+    .insertInto('ledger_contents')
+    .values(contents.map((content) => ({ ...content })))
+    .onConflict((conflict) => conflict.column('digest').doNothing())
+    .execute();
+}
+
+/** The text under a digest; an error when the ledger lacks it or it does not match its digest. */
+export async function readContent(db: Kysely<Schema>, digest: string): Promise<string> {
+  const row = await db.selectFrom('ledger_contents').select('deflated').where('digest', '=', digest).executeTakeFirst();
+  if (!row) throw new Error(`the ledger lacks the content ${digest}`);
+  const text = await inflate(row.deflated);
+  if (contentDigest(text) !== digest) throw new Error(`the content ${digest} does not match its digest`);
+  return text.toString('utf8');
+}
+
+/** What is wrong with a deflated text given for a digest, or null when it is that text. */
+export function checkContent(digest: string, deflated: Buffer): string | null {
+  let text: Buffer;
+  try {
+    text = inflateRawSync(deflated);
+  } catch {
+    return 'its content cannot be inflated';
+  }
+  return contentDigest(text) === digest ? null : 'its content does not match the digest it recorded: it was changed';
+}
+
+/** The digest an event's data names, if it names one. */
+export function contentDigestOf(data: unknown): string | null {
+  if (typeof data !== 'object' || data === null || !('contentDigest' in data)) return null;
+  return typeof data.contentDigest === 'string' ? data.contentDigest : null;
+}

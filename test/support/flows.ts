@@ -1,0 +1,49 @@
+/** The imported flows one by one, as the `flows` export reads them from the ledger, collected for assertions. */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Kysely } from 'kysely';
+import type { AppDeps, RequestContext } from '../../src/app/deps.ts';
+import { runImport } from '../../src/app/imports/engine.ts';
+import { importFormat } from '../../src/app/imports/formats.ts';
+import type { Schema } from '../../src/db/schema.ts';
+import { FULL_SCOPE, type ReadScope } from '../../src/domain/access.ts';
+import { type ImportedFlow, importedFlows } from '../../src/projections/queries/imported-flows.ts';
+
+export async function flowRows(db: Kysely<Schema>, scope: ReadScope = FULL_SCOPE): Promise<ImportedFlow[]> {
+  const rows: ImportedFlow[] = [];
+  for await (const page of importedFlows(db, scope)) rows.push(...page);
+  return rows;
+}
+
+/** The batches staged by runs that have not completed. */
+export async function stagedBatches(db: Kysely<Schema>): Promise<number[]> {
+  const rows = await db
+    .selectFrom('flow_batches')
+    .innerJoin('import_runs', 'import_runs.import_id', 'flow_batches.import_id')
+    .select('flow_batches.batch')
+    .where('import_runs.status', '=', 'staging')
+    .orderBy('flow_batches.batch')
+    .execute();
+  return rows.map((row) => row.batch);
+}
+
+/** Two rows of the Kiel tracker (Norway, Germany), imported: six flows in one batch, and their totals. */
+export async function importKielSample(deps: AppDeps, rq: RequestContext): Promise<void> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'tranche-kiel-sample-'));
+  try {
+    const file = path.join(dir, 'data_explorer.csv');
+    await writeFile(
+      file,
+      [
+        'country,iso,year,month,total,financial,humanitarian,military,commitments,to_be_allocated,gdp,pct_gdp',
+        '"Norway","NOR",2025,3,0.5,0.1,0.15,0.25,0.6,0,500,0.1',
+        '"Germany","DEU",2025,4,0.002645,0,0,0.002645,0.002645,0,4000,0.0001',
+      ].join('\n'),
+    );
+    const report = await runImport(deps, rq, await importFormat(deps.db, 'kiel', file), file);
+    if (!report.written) throw new Error(`the Kiel rows were not imported: ${report.errors[0]?.reason ?? '?'}`);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
