@@ -1,6 +1,3 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -9,8 +6,6 @@ import {
   pledgeContribution,
   withdrawContribution,
 } from '../../src/app/contributions.ts';
-import { runImport } from '../../src/app/imports/engine.ts';
-import { importFormat } from '../../src/app/imports/formats.ts';
 import { rebuild, verify } from '../../src/app/ledger.ts';
 import { cancelPackage, fundPackage } from '../../src/app/packages.ts';
 import { addPerson, grantRole, issueToken, revokeRole, revokeToken } from '../../src/app/people.ts';
@@ -19,6 +14,7 @@ import { adoptFigure, linkClaim, recordClaim } from '../../src/app/sources.ts';
 import { FULL_SCOPE } from '../../src/domain/access.ts';
 import { PROJECTION_TABLES } from '../../src/projections/tables.ts';
 import { type AppFixture, dumpProjections, eventOf, ledgerState, openAppFixture } from '../support/app-fixtures.ts';
+import { importKielSample } from '../support/flows.ts';
 import { recordHistoryFirstHalf } from '../support/projection-history.ts';
 
 /** The history the suite rebuilds: test/support/projection-history.ts records its first half, this the rest. */
@@ -194,21 +190,10 @@ async function buildHistory(f: AppFixture): Promise<void> {
   await revokeToken(deps, rq, old.result.id, { reason: 'rotated' });
 
   // Tracker data: two donor-months of a Kiel-shaped file, one donor the ledger lacked (Japan), as flows.
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'tranche-history-'));
-  try {
-    const file = path.join(dir, 'data_explorer.csv');
-    await writeFile(
-      file,
-      [
-        'country,iso,year,month,total,financial,humanitarian,military,commitments,to_be_allocated,gdp,pct_gdp',
-        '"Netherlands","NLD",2025,8,0.3,0.1,0,0.2,0.5,0.2,1100,0.03',
-        '"Japan","JPN",2025,9,0.05,0.04,0.01,0,0.05,0,4000,0.001',
-      ].join('\n'),
-    );
-    await runImport(deps, rq, await importFormat(deps.db, 'kiel', file), file);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  await importKielSample(deps, rq, [
+    '"Netherlands","NLD",2025,8,0.3,0.1,0,0.2,0.5,0.2,1100,0.03',
+    '"Japan","JPN",2025,9,0.05,0.04,0.01,0,0.05,0,4000,0.001',
+  ]);
 }
 
 describe('projections rebuilt from the ledger', () => {

@@ -6,10 +6,10 @@
 import { invalid } from '../errors.ts';
 import { assertId } from '../facts.ts';
 
-const FLOW_STAGES = ['pledged', 'committed', 'allocated', 'paid'] as const;
+export const FLOW_STAGES = ['pledged', 'committed', 'allocated', 'paid'] as const;
 export type FlowStage = (typeof FLOW_STAGES)[number];
 
-const FLOW_CATEGORIES = ['military', 'financial', 'humanitarian', 'total'] as const;
+export const FLOW_CATEGORIES = ['military', 'financial', 'humanitarian', 'total'] as const;
 export type FlowCategory = (typeof FLOW_CATEGORIES)[number];
 
 /** Where a flow was read: the file, its physical line (the header is line 1), the tracker's release. */

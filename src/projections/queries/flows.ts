@@ -21,13 +21,6 @@ import { aggregatedFor, importVisible, organisationVisible, sourceVisible } from
  */
 const STAGE_RANK: Readonly<Record<FlowStage, number>> = { pledged: 0, committed: 1, allocated: 2, paid: 3 };
 const CATEGORY_RANK: Readonly<Record<FlowCategory, number>> = { military: 0, financial: 1, humanitarian: 2, total: 3 };
-export const FLOW_STAGES = ['pledged', 'committed', 'allocated', 'paid'] as const satisfies readonly FlowStage[];
-export const FLOW_CATEGORIES = [
-  'military',
-  'financial',
-  'humanitarian',
-  'total',
-] as const satisfies readonly FlowCategory[];
 
 export interface FlowTotalsFilter {
   readonly currency: ReportingCurrency;

@@ -5,25 +5,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { batchTotals, decodeBatch, encodeBatch, type KeyedFlows } from '../../../src/domain/flow/batch.ts';
-import type { FlowRecord } from '../../../src/domain/flow/flow.ts';
+import { sampleFlow } from '../../support/flows.ts';
 
-const flow = (overrides: Partial<FlowRecord> = {}): FlowRecord => ({
-  id: 'kiel-r29:de:2025-03:allocated:military',
-  donorId: 'de',
-  recipientId: 'ua',
-  stage: 'allocated',
-  category: 'military',
-  period: '2025-03',
-  amount: '2645000.00',
-  currency: 'EUR',
-  eur: '2645000.00',
-  usd: '2861003.52',
-  rateSource: 'ecb:2025-03-31',
-  statedRate: null,
-  description: null,
-  origin: { file: 'data_explorer.csv', row: 2, release: 'Ukraine Support Tracker, Release 29 (04/2026)' },
-  ...overrides,
-});
+const flow = sampleFlow;
 
 /** The reference sum: every value scaled to ten decimals as a bigint. */
 function referenceSum(values: readonly (string | null)[]): string {

@@ -2,23 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../../src/domain/errors.ts';
 import { checkFlow, type FlowRecord } from '../../../src/domain/flow/flow.ts';
+import { sampleFlow } from '../../support/flows.ts';
 
-const good: FlowRecord = {
-  id: 'kiel-r29:de:2025-03:allocated:military',
-  donorId: 'de',
-  recipientId: 'ua',
-  stage: 'allocated',
-  category: 'military',
-  period: '2025-03',
-  amount: '2645000.00',
-  currency: 'EUR',
-  eur: '2645000.00',
-  usd: '2780159.50',
-  rateSource: 'ecb:2025-03-31',
-  statedRate: null,
-  description: null,
-  origin: { file: 'data_explorer.csv', row: 2, release: null },
-};
+const good = sampleFlow();
 
 function refusal(flow: FlowRecord): { code: string; field: string | undefined; message: string } | null {
   try {

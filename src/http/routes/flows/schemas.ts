@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { BASES } from '../../../domain/facts.ts';
-import { FLOW_CATEGORIES, FLOW_STAGES } from '../../../projections/queries/flows.ts';
+import { FLOW_CATEGORIES, FLOW_STAGES } from '../../../domain/flow/flow.ts';
 import { currencyQuery, moneySchema } from '../shared.ts';
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month written as YYYY-MM');
