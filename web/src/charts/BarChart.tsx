@@ -11,6 +11,11 @@ export interface BarSeries {
   readonly values: readonly number[];
   /** In a stacked chart, the bar this series is stacked on (series without one share a single bar). */
   readonly stack?: string;
+  /**
+   * What tells the series apart when labels may not (a label can be a message id until its catalog has loaded, the
+   * same for every series); the label when absent.
+   */
+  readonly id?: string;
 }
 
 export interface BarChartProps {
@@ -97,7 +102,7 @@ export function BarChart(props: BarChartProps) {
             <tr>
               <th scope="col">{props.categoryHeading}</th>
               {series.map((entry) => (
-                <th scope="col" key={entry.label} className="number">
+                <th scope="col" key={entry.id ?? entry.label} className="number">
                   {entry.label}
                 </th>
               ))}
@@ -108,7 +113,7 @@ export function BarChart(props: BarChartProps) {
               <tr key={category}>
                 <th scope="row">{hrefFor ? <Link href={hrefFor(index)}>{category}</Link> : category}</th>
                 {series.map((entry) => (
-                  <td key={entry.label} className="number">
+                  <td key={entry.id ?? entry.label} className="number">
                     {formatValue(entry.values[index] ?? 0)}
                   </td>
                 ))}

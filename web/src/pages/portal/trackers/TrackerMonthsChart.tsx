@@ -21,6 +21,7 @@ export function TrackerMonthsChart({ title, months }: { title: string; months: r
   const bars = useMemo<BarSeries[]>(
     () =>
       series.keys.map((key, index) => ({
+        id: key.id,
         label: labels.key(key),
         colour: flowColour(index),
         values: series.values[key.id] ?? [],
