@@ -71,7 +71,10 @@ export async function runImport(
         }
         for (const organisation of checked.organisations ?? []) organisations.set(organisation.id, organisation);
         flows += checked.flows.length;
-        if (checked.flows.length > 0 && (errorCount === 0 || options.skipInvalid)) await stager.add(checked);
+        // A dry run stages nothing, so it collects nothing either.
+        if (run && checked.flows.length > 0 && (errorCount === 0 || options.skipInvalid) && stager.add(checked)) {
+          await stager.flush();
+        }
       }
   } catch (error) {
     // The file cannot be read any further (a wrong header, broken quoting): one error for the file, nothing imported.

@@ -79,11 +79,11 @@ export class BatchStager {
     private readonly batchSize: number,
   ) {}
 
-  /** Adds a row; stages the batch when it is full. */
-  async add(row: KeyedFlows): Promise<void> {
+  /** Adds a row; true when the batch is full and the caller should `flush` (no promise for every row). */
+  add(row: KeyedFlows): boolean {
     this.#rows.push(row);
     this.#flows += row.flows.length;
-    if (this.#flows >= this.batchSize) await this.flush();
+    return this.#flows >= this.batchSize;
   }
 
   /** Stages what is collected (waiting for the batch before it), then starts a new batch. */
