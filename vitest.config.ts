@@ -63,6 +63,9 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
             globalSetup: ['./test/support/global-setup-pglite.ts', './test/support/global-setup-browser.ts'],
             testTimeout: 60_000,
             hookTimeout: 120_000,
+            // A page under full load (two suites, Chromium and PGlite on 2 cores) can take seconds to settle; the
+            // default 1 s made `expect.poll` on a page the flakiest line in the suite.
+            expect: { poll: { timeout: 20_000 } },
           },
         },
       ],

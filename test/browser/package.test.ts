@@ -8,8 +8,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserApp, checkAccessibility, hasBrowser, openBrowserApp } from '../support/browser.ts';
 
 /** How long a poll waits for the page to load and render (2 cores, shared with other suites). */
-const WAIT = { timeout: 20_000 };
-
 const section = (page: Page, heading: string) =>
   page.locator('section').filter({ has: page.getByRole('heading', { level: 2, name: heading }) });
 
@@ -23,7 +21,7 @@ describe.runIf(hasBrowser())('packages', () => {
   it('lists the packages of the status in the address, as a filter that can be removed', async () => {
     const page = await app.newPage();
     await page.goto('/en/packages?status=delivered');
-    await expect.poll(() => page.getByRole('heading', { level: 2 }).first().textContent(), WAIT).toBe('2 packages');
+    await expect.poll(() => page.getByRole('heading', { level: 2 }).first().textContent()).toBe('2 packages');
     const table = page.getByRole('table', { name: 'Packages, with their funding and delivery' });
     const titles = await table.locator('tbody tr td:first-child').allTextContents();
     expect(titles).toEqual(['Netherlands PURL package 1', 'Denmark, Norway and Sweden PURL package']);
@@ -31,29 +29,29 @@ describe.runIf(hasBrowser())('packages', () => {
 
     await page.getByRole('button', { name: 'Remove the filter Status: delivered' }).click();
     await page.waitForURL((url) => url.pathname === '/en/packages' && url.search === '');
-    await expect.poll(() => table.getByRole('link', { name: 'Germany PURL package 1' }).count(), WAIT).toBe(1);
+    await expect.poll(() => table.getByRole('link', { name: 'Germany PURL package 1' }).count()).toBe(1);
     expect(await checkAccessibility(page)).toEqual([]);
 
     await table.getByRole('link', { name: 'Denmark, Norway and Sweden PURL package' }).click();
     await page.waitForURL('**/en/packages/purl-nordic-1');
-    await expect.poll(() => page.locator('h1').textContent(), WAIT).toBe('Denmark, Norway and Sweden PURL package');
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Denmark, Norway and Sweden PURL package');
   });
 
   it("shows purl-nordic-1: its donors' shares, shipment and receipt, timeline and conflicting values", async () => {
     const page = await app.newPage();
     await page.goto('/en/packages/purl-nordic-1');
-    await expect.poll(() => page.locator('h1').textContent(), WAIT).toBe('Denmark, Norway and Sweden PURL package');
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Denmark, Norway and Sweden PURL package');
 
     const funding = section(page, 'Who funds what share');
     const contributions = funding.getByRole('table', { name: 'Contributions to this package' });
-    await expect.poll(() => contributions.locator('tbody tr').count(), WAIT).toBe(3);
+    await expect.poll(() => contributions.locator('tbody tr').count()).toBe(3);
     const rows = async () => {
       const cells = await Promise.all(
         (await contributions.locator('tbody tr').all()).map((row) => row.locator('td').allTextContents()),
       );
       return cells.map((row) => [row[0], row[2], row[4]]);
     };
-    await expect.poll(rows, WAIT).toEqual([
+    await expect.poll(rows).toEqual([
       ['Denmark', '$90,000,000.00', '18%'],
       ['Norway', '$135,000,000.00', '27%'],
       ['Sweden', '$275,000,000.00', '55%'],
@@ -63,7 +61,7 @@ describe.runIf(hasBrowser())('packages', () => {
     const deliveries = section(page, 'Shipments and receipts');
     const line = deliveries.getByRole('table', { name: 'Contents' }).locator('tbody tr');
     await expect
-      .poll(() => line.locator('th, td').allTextContents(), WAIT)
+      .poll(() => line.locator('th, td').allTextContents())
       .toEqual([
         'Air-defence munitions and components',
         'Air-defence munitions (priority 2)',
@@ -82,7 +80,7 @@ describe.runIf(hasBrowser())('packages', () => {
 
     const timeline = section(page, 'From proposal to receipt');
     const steps = timeline.locator('ol > li');
-    await expect.poll(() => steps.count(), WAIT).toBeGreaterThan(10);
+    await expect.poll(() => steps.count()).toBeGreaterThan(10);
     expect(await steps.first().locator('time').first().getAttribute('datetime')).toBe('2025-08-05');
     expect(await steps.first().textContent()).toContain('Proposed, with a target of $500,000,000.00');
     const received = steps.filter({ hasText: 'Received in full' });
@@ -95,12 +93,12 @@ describe.runIf(hasBrowser())('packages', () => {
     // Evidence that names only its source is quoted from the source's own claim about the package.
     const pledge = steps.filter({ hasText: 'Sweden pledged $275,000,000.00' });
     await expect
-      .poll(() => pledge.locator('blockquote').textContent(), WAIT)
+      .poll(() => pledge.locator('blockquote').textContent())
       .toContain('Denmark, Norway and Sweden will jointly fund a package of about USD 500 million');
 
     const figures = section(page, 'Reported values side by side');
     const pledged = figures.locator('section').filter({ hasText: 'Reported as pledged' });
-    await expect.poll(() => pledged.locator('li').count(), WAIT).toBe(4);
+    await expect.poll(() => pledged.locator('li').count()).toBe(4);
     expect(await pledged.locator('li .pkg-value-amount > :last-child').allTextContents()).toEqual([
       '$486,000,000.00',
       '$495,000,000.00',
@@ -120,7 +118,7 @@ describe.runIf(hasBrowser())('packages', () => {
   it('shows the page in Ukrainian and Russian, and fits a phone', async () => {
     const uk = await app.newPage({ width: 375, height: 800, locale: 'uk-UA' });
     await uk.goto('/uk/packages/purl-nordic-1');
-    await expect.poll(() => uk.locator('h1').textContent(), WAIT).toBe('Пакет PURL Данії, Норвегії та Швеції');
+    await expect.poll(() => uk.locator('h1').textContent()).toBe('Пакет PURL Данії, Норвегії та Швеції');
     const ukHeadings = await uk.getByRole('heading', { level: 2 }).allTextContents();
     expect(ukHeadings).toEqual([
       'Від пропозиції до отримання',
@@ -128,32 +126,30 @@ describe.runIf(hasBrowser())('packages', () => {
       'Відвантаження та отримання',
       'Повідомлені суми поруч',
     ]);
-    await expect.poll(() => uk.locator('li[aria-current="true"] .pkg-badge').textContent(), WAIT).toBe('✓ Прийнято');
+    await expect.poll(() => uk.locator('li[aria-current="true"] .pkg-badge').textContent()).toBe('✓ Прийнято');
     expect(await uk.getByRole('table', { name: 'Отримання' }).textContent()).toContain('повністю');
     expect(await uk.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(375);
     expect(await checkAccessibility(uk)).toEqual([]);
 
     const ru = await app.newPage({ locale: 'ru-RU' });
     await ru.goto('/ru/packages?status=delivered');
-    await expect.poll(() => ru.getByRole('heading', { level: 2 }).first().textContent(), WAIT).toBe('2 пакета');
+    await expect.poll(() => ru.getByRole('heading', { level: 2 }).first().textContent()).toBe('2 пакета');
     await ru.goto('/ru/packages/purl-nordic-1');
     await expect
-      .poll(() => ru.getByRole('heading', { level: 2 }).allTextContents(), WAIT)
+      .poll(() => ru.getByRole('heading', { level: 2 }).allTextContents())
       .toEqual([
         'От предложения до получения',
         'Кто какую долю финансирует',
         'Отгрузки и получение',
         'Сообщённые суммы рядом',
       ]);
-    await expect
-      .poll(() => ru.getByRole('table', { name: 'Взносы в этот пакет' }).textContent(), WAIT)
-      .toContain('Швеция');
+    await expect.poll(() => ru.getByRole('table', { name: 'Взносы в этот пакет' }).textContent()).toContain('Швеция');
   });
 
   it('says so when there is no such package', async () => {
     const page = await app.newPage();
     await page.goto('/en/packages/no-such-package');
-    await expect.poll(() => page.locator('h1').textContent(), WAIT).toBe('Package not found');
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Package not found');
     expect(await page.getByRole('alert').textContent()).toContain('“no-such-package”');
     expect(await page.getByRole('main').getByRole('link', { name: 'All packages' }).count()).toBe(1);
   });

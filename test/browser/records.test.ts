@@ -7,8 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserApp, checkAccessibility, hasBrowser, openBrowserApp } from '../support/browser.ts';
 
 /** The page loads its catalogs, the records and the names of organisations and categories. */
-const WAIT = { timeout: 15_000 };
-
 interface Money {
   amount: string;
   currency: string;
@@ -43,11 +41,11 @@ describe.runIf(hasBrowser())('records behind a figure', () => {
 
     const page = await app.newPage({ locale: 'en-GB' });
     await page.goto('/en/records?stage=paid&donor=se');
-    await expect.poll(() => page.locator('h1').textContent(), WAIT).toBe('Paid by Sweden');
-    await expect.poll(() => page.getByTestId('records-total').textContent(), WAIT).toBe(expected);
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Paid by Sweden');
+    await expect.poll(() => page.getByTestId('records-total').textContent()).toBe(expected);
 
     const table = page.getByRole('table', { name: 'Records behind the figure, one row per contribution' });
-    await expect.poll(() => table.getByText(source?.title ?? '', { exact: true }).count(), WAIT).toBeGreaterThan(0);
+    await expect.poll(() => table.getByText(source?.title ?? '', { exact: true }).count()).toBeGreaterThan(0);
     const sentence = source?.claims[0]?.sentence ?? '';
     const quote = table.locator('blockquote', { hasText: sentence });
     expect(await quote.count()).toBeGreaterThan(0);
@@ -68,9 +66,9 @@ describe.runIf(hasBrowser())('records behind a figure', () => {
     const page = await app.newPage({ locale: 'uk-UA' });
     await page.goto('/uk/records?stage=delivered&month=2025-09&category=air-defence');
     await expect
-      .poll(() => page.locator('h1').textContent(), WAIT)
+      .poll(() => page.locator('h1').textContent())
       .toBe('Доставлено · вересень 2025 р. · протиповітряна оборона');
-    await expect.poll(() => page.getByTestId('records-total').count(), WAIT).toBe(1);
+    await expect.poll(() => page.getByTestId('records-total').count()).toBe(1);
     expect(await checkAccessibility(page)).toEqual([]);
   });
 });
