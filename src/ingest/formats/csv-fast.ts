@@ -73,6 +73,10 @@ export class FastCsv {
     let stuck = false;
     let nextLf = text.indexOf('\n');
     let nextCr = text.indexOf('\r');
+    // The next comma and quote at or after `at`, found by indexOf (far faster than a loop over characters) and moved
+    // on only once passed; -1 reads as the text's end.
+    let nextComma = text.indexOf(',');
+    let nextQuote = text.indexOf('"');
     records: while (at < length) {
       let code = text.charCodeAt(at);
       if (code === LF || code === CR) {
@@ -124,14 +128,15 @@ export class FastCsv {
           cells.push(from === at + 1 ? text.slice(from, scan) : value + text.slice(from, scan));
           at = scan + 1;
         } else {
-          let scan = at;
-          code = 0;
-          while (scan < length) {
-            code = text.charCodeAt(scan);
-            if (code === COMMA || code === LF || code === CR || code === QUOTE) break;
-            scan += 1;
-          }
-          if (scan < length && code === QUOTE) {
+          // An unquoted cell runs to the first comma, line break or quote.
+          if (nextComma !== -1 && nextComma < at) nextComma = text.indexOf(',', at);
+          if (nextQuote !== -1 && nextQuote < at) nextQuote = text.indexOf('"', at);
+          if (nextLf !== -1 && nextLf < at) nextLf = text.indexOf('\n', at);
+          if (nextCr !== -1 && nextCr < at) nextCr = text.indexOf('\r', at);
+          let scan = nextComma === -1 ? length : nextComma;
+          if (nextLf !== -1 && nextLf < scan) scan = nextLf;
+          if (nextCr !== -1 && nextCr < scan) scan = nextCr;
+          if (nextQuote !== -1 && nextQuote < scan) {
             stuck = true;
             break records;
           }
