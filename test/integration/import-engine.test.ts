@@ -180,6 +180,17 @@ describe('the import engine', () => {
     expect(await stagedBatches(f.db)).toEqual([]);
   });
 
+  it('resumes after the last staged line, whatever size the resumed run cuts its batches', async () => {
+    const rows = ['donor,month,eur', ...Array.from({ length: 9 }, (_, i) => `recut,2023-0${i + 1},${i + 1}`)];
+    await writeFile(file('recut.csv'), `${rows.join('\n')}\n`);
+    await expect(run('recut.csv', tinyFormat({ crashAt: 8 }))).rejects.toThrow('interrupted');
+    expect(await stagedBatches(f.db)).toEqual([0, 1, 2]);
+    const report = await run('recut.csv', tinyFormat(), { batchSize: 4 });
+    expect(report).toMatchObject({ written: true, resumedBatches: 3, flows: 9 });
+    const recut = (await flowRows(f.db)).filter((flow) => flow.donor_id === 'recut');
+    expect(recut.map((flow) => flow.period).sort()).toEqual(Array.from({ length: 9 }, (_, i) => `2023-0${i + 1}`));
+  });
+
   it('keeps free text exactly, tabs, line breaks, quotes and backslashes included', async () => {
     const description = 'Line one\tcolumn\nline two "quoted" \\N and a backslash \\ and «ünïcode»';
     const tricky: ImportFormat = {

@@ -13,6 +13,14 @@ export interface ImportContext {
   usdPerEur(date: string): { readonly date: string; readonly rate: Ratio } | null;
 }
 
+/** The ledger's part of an import context, as plain data. */
+export interface ImportContextData {
+  /** [ISO code, organisation id], the first organisation for a code winning. */
+  readonly organisations: readonly (readonly [string, string])[];
+  /** [YYYY-MM-DD, USD per EUR], by day. */
+  readonly usdRates: readonly (readonly [string, string])[];
+}
+
 export async function importContext(db: Db): Promise<ImportContext> {
   const organisations = await db
     .selectFrom('rm_organisations')
@@ -21,16 +29,22 @@ export async function importContext(db: Db): Promise<ImportContext> {
     .orderBy(sql`CASE kind WHEN 'state' THEN 0 WHEN 'eu-body' THEN 1 ELSE 2 END`)
     .orderBy('id')
     .execute();
-  const organisationByCode = new Map<string, string>();
-  for (const row of organisations)
-    if (row.iso3166 && !organisationByCode.has(row.iso3166)) organisationByCode.set(row.iso3166, row.id);
   const rates = await db
     .selectFrom('fx_rates')
     .select([sql<string>`rate_date::text`.as('date'), sql<string>`per_eur::text`.as('rate')])
     .where('currency', '=', 'USD')
     .orderBy('rate_date')
     .execute();
-  const dates = rates.map((row) => row.date);
+  return importContextOf({
+    organisations: organisations.flatMap((row) => (row.iso3166 ? [[row.iso3166, row.id] as const] : [])),
+    usdRates: rates.map((row) => [row.date, row.rate] as const),
+  });
+}
+
+export function importContextOf(data: ImportContextData): ImportContext {
+  const organisationByCode = new Map<string, string>();
+  for (const [code, id] of data.organisations) if (!organisationByCode.has(code)) organisationByCode.set(code, id);
+  const dates = data.usdRates.map(([date]) => date);
   return {
     organisationByCode,
     usdPerEur(date) {
@@ -42,8 +56,8 @@ export async function importContext(db: Db): Promise<ImportContext> {
         if ((dates[middle] ?? '') <= date) low = middle + 1;
         else high = middle;
       }
-      const row = rates[low - 1];
-      return row ? { date: row.date, rate: parseRate(row.rate.replace(/0+$/, '').replace(/\.$/, '')) } : null;
+      const row = data.usdRates[low - 1];
+      return row ? { date: row[0], rate: parseRate(row[1].replace(/0+$/, '').replace(/\.$/, '')) } : null;
     },
   };
 }

@@ -1,15 +1,14 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { DomainError } from '../../domain/errors.ts';
-import { checkFlow } from '../../domain/flow/flow.ts';
 import { FormatError } from '../../ingest/formats/types.ts';
 import { requirePermission } from '../command.ts';
 import type { AppDeps, RequestContext } from '../deps.ts';
 import { existingOrganisations, record } from './record.ts';
-import { isImported, MAX_ERRORS, sha256Of } from './runs.ts';
-import { BatchStager, dropRun, startRun } from './stage.ts';
-import type { ImportFormat, ImportOptions, ImportReport, NewOrganisation, ReadRow, RowError } from './types.ts';
+import { isImported, sha256Of } from './runs.ts';
+import { Batcher, BatchStager, dropRun, type RunStart, startRun } from './stage.ts';
+import { RowTally } from './tally.ts';
+import type { ImportFormat, ImportOptions, ImportReport } from './types.ts';
 
 export type { ImportFormat, ImportOptions, ImportReport, NewOrganisation, ReadRow, RowError } from './types.ts';
 
@@ -45,47 +44,11 @@ export async function runImport(
     ? null
     : await startRun(deps.db, deps.clock(), { importId, format: format.name, file, sha256 });
   const total = (await stat(path)).size;
-  const input = createReadStream(path);
-  let bytes = 0;
-  input.on('data', (chunk) => {
-    bytes += chunk.length;
-  });
-  const errors: RowError[] = [];
-  let errorCount = 0;
-  let rowsRead = 0;
-  let flows = 0;
-  const organisations = new Map<string, NewOrganisation>();
-  // Once a row is refused without --skip-invalid nothing more is staged: the file is read on only to list errors.
-  const stager = new BatchStager(run ? deps.db : null, importId, run?.staged ?? 0, batchSize);
-  let unreadable = false;
-  try {
-    for await (const chunk of format.read(input, file))
-      for (const read of chunk) {
-        rowsRead += 1;
-        if (rowsRead % 5000 === 0) options.onProgress?.({ bytes, total, rows: rowsRead });
-        const checked = 'error' in read ? read : checkRow(read);
-        if ('error' in checked) {
-          errorCount += 1;
-          if (errors.length < MAX_ERRORS) errors.push(checked.error);
-          continue;
-        }
-        for (const organisation of checked.organisations ?? []) organisations.set(organisation.id, organisation);
-        flows += checked.flows.length;
-        // A dry run stages nothing, so it collects nothing either.
-        if (run && checked.flows.length > 0 && (errorCount === 0 || options.skipInvalid) && stager.add(checked)) {
-          await stager.flush();
-        }
-      }
-  } catch (error) {
-    // The file cannot be read any further (a wrong header, broken quoting): one error for the file, nothing imported.
-    await stager.done().catch(() => undefined);
-    if (!(error instanceof FormatError)) throw error;
-    unreadable = true;
-    errorCount += 1;
-    errors.push({ row: error.line ?? rowsRead + 1, column: null, reason: error.message });
-  }
-  await stager.done();
-  options.onProgress?.({ bytes: total, total, rows: rowsRead });
+  const tally = new RowTally();
+  const stager = run ? new BatchStager(deps.db, importId, run) : null;
+  const unreadable = await readFile(format, path, file, { tally, stager, run, total, batchSize, options });
+  options.onProgress?.({ bytes: total, total, rows: tally.rowsRead });
+  const { rowsRead, flows, errors, errorCount, organisations } = tally;
 
   const refused = unreadable || (errorCount > 0 && !options.skipInvalid);
   const report = {
@@ -108,7 +71,7 @@ export async function runImport(
       written: false,
     };
   }
-  options.onRecording?.(stager.batches);
+  options.onRecording?.(stager?.batches ?? 0);
   const recorded = await record(
     deps,
     request,
@@ -120,13 +83,46 @@ export async function runImport(
   return { ...report, ...recorded, written: true };
 }
 
-function checkRow(read: Extract<ReadRow, { flows: unknown }>): ReadRow {
+/** What reading a file needs besides the file. */
+interface FileRead {
+  readonly tally: RowTally;
+  readonly stager: BatchStager | null;
+  readonly run: RunStart | null;
+  readonly total: number;
+  readonly batchSize: number;
+  readonly options: ImportOptions;
+}
+
+/**
+ * Reads the file into `tally`, staging its batches (the rows after those a resumed run staged); true when the file
+ * cannot be read to its end (one error for the file, nothing imported). Once a row is refused without
+ * --skip-invalid nothing more is staged: the file is read on only to list errors.
+ */
+async function readFile(format: ImportFormat, path: string, file: string, read: FileRead): Promise<boolean> {
+  const { tally, stager, total, options } = read;
+  const batcher = new Batcher(read.batchSize, read.run?.afterLine ?? 0);
+  const input = createReadStream(path);
+  let bytes = 0;
+  input.on('data', (chunk) => {
+    bytes += chunk.length;
+  });
   try {
-    for (const flow of read.flows) checkFlow(flow);
-    return read;
+    for await (const chunk of format.read(input, file))
+      for (const row of chunk) {
+        const keyed = tally.take(row);
+        if (tally.rowsRead % 5000 === 0) options.onProgress?.({ bytes, total, rows: tally.rowsRead });
+        if (keyed && stager && (tally.errorCount === 0 || options.skipInvalid) && batcher.add(keyed)) {
+          await stager.stageRows(batcher.take() ?? []);
+        }
+      }
+    const rest = batcher.take();
+    if (stager && rest) await stager.stageRows(rest);
+    return false;
   } catch (error) {
-    if (error instanceof DomainError)
-      return { row: read.row, error: { row: read.row, column: error.field ?? null, reason: error.message } };
-    throw error;
+    if (!(error instanceof FormatError)) throw error;
+    tally.refuse({ row: error.line ?? tally.rowsRead + 1, column: null, reason: error.message });
+    return true;
+  } finally {
+    await stager?.done();
   }
 }

@@ -1,14 +1,25 @@
 /**
  * Staging: an import's valid rows, a batch at a time, sealed into the ledger's content store and indexed in
- * `flow_batches`, each batch committed on its own, so an interrupted run resumes from its contiguous staged prefix.
- * Nothing staged is visible until the recording transaction (record.ts) puts the batches' events on the ledger.
+ * `flow_batches`, each batch committed on its own, so an interrupted run resumes after the last line of its
+ * contiguous staged prefix. Nothing staged is visible until the recording transaction (record.ts) puts the batches'
+ * events on the ledger.
  */
 import { sql } from 'kysely';
 import type { Db } from '../../db/index.ts';
 import { batchTotals, decodeBatch, encodeBatch, type FlowBatch, type KeyedFlows } from '../../domain/flow/batch.ts';
-import { readContent, sealContent, storeContents } from '../../ledger/contents.ts';
+import { readContent, sealContent } from '../../ledger/contents.ts';
 
-/** Starts or takes over a run: keeps the batches an interrupted run staged in order, drops any after a gap. */
+/** Where a run stands: batches staged (0 to `staged` - 1), holding the file's rows up to line `afterLine`. */
+export interface RunStart {
+  readonly staged: number;
+  readonly afterLine: number;
+}
+
+/**
+ * Starts or takes over a run: keeps the batches an interrupted run staged in order, drops any after a gap. Batches
+ * hold whole rows in file order, so the run goes on with the rows after the last line they hold, however the
+ * interrupted run cut its batches.
+ */
 export async function startRun(
   db: Db,
   now: Date,
@@ -37,7 +48,12 @@ export async function startRun(
   let contiguous = 0;
   while (staged[contiguous]?.batch === contiguous) contiguous += 1;
   await db.deleteFrom('flow_batches').where('import_id', '=', run.importId).where('batch', '>=', contiguous).execute();
-  return { staged: contiguous };
+  const { last } = await db
+    .selectFrom('flow_batches')
+    .select(sql<number>`coalesce(max(lines[array_upper(lines, 1)]), 0)::int`.as('last'))
+    .where('import_id', '=', run.importId)
+    .executeTakeFirstOrThrow();
+  return { staged: contiguous, afterLine: last } satisfies RunStart;
 }
 
 /** Forgets a run that will not be recorded: its batches, and their contents unless another import holds the same. */
@@ -62,75 +78,126 @@ export async function dropRun(db: Db, importId: string): Promise<void> {
   });
 }
 
-/**
- * Collects rows into batches of about `batchSize` flows (a row's flows stay in one batch) and stages each one from
- * `firstToWrite` on (the ones before it a resumed run staged already). One batch is written while the next is read.
- */
-export class BatchStager {
+/** A batch ready to write: its sealed text, and its index row's keys, lines and totals as the database takes them. */
+interface SealedBatch {
+  readonly digest: string;
+  readonly bytes: number;
+  readonly deflated: Buffer;
+  readonly flows: number;
+  /** Each row's key, joined by line feeds (keys hold none), and its line, joined by commas. */
+  readonly keys: string;
+  readonly lines: string;
+  /** batchTotals of its flows, as JSON. */
+  readonly totals: string;
+}
+
+/** Seals rows as one batch: its text sealed (compressed on the thread pool), its index row's values. */
+async function sealBatch(rows: readonly KeyedFlows[]): Promise<SealedBatch> {
+  const content = await sealContent(encodeBatch(rows));
+  return {
+    ...content,
+    flows: rows.reduce((sum, row) => sum + row.flows.length, 0),
+    keys: rows.map((row) => row.key).join('\n'),
+    lines: rows.map((row) => row.row).join(','),
+    totals: JSON.stringify(batchTotals(rows.flatMap((row) => row.flows))),
+  };
+}
+
+/** Collects rows (those after `afterLine`) into batches of about `size` flows; a row's flows stay in one batch. */
+export class Batcher {
   #rows: KeyedFlows[] = [];
   #flows = 0;
-  #batch = 0;
-  #writing: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly db: Db | null,
-    private readonly importId: string,
-    private readonly firstToWrite: number,
-    private readonly batchSize: number,
+    private readonly size: number,
+    private readonly afterLine: number,
   ) {}
 
-  /** Adds a row; true when the batch is full and the caller should `flush` (no promise for every row). */
+  /** Adds a row; true when the batch is full and should be taken (no promise for every row). */
   add(row: KeyedFlows): boolean {
+    if (row.row <= this.afterLine || row.flows.length === 0) return false;
     this.#rows.push(row);
     this.#flows += row.flows.length;
-    return this.#flows >= this.batchSize;
+    return this.#flows >= this.size;
   }
 
-  /** Stages what is collected (waiting for the batch before it), then starts a new batch. */
-  async flush(): Promise<void> {
-    if (this.#rows.length === 0) return;
+  /** The rows collected, and a fresh start; null when there are none. */
+  take(): KeyedFlows[] | null {
+    if (this.#rows.length === 0) return null;
     const rows = this.#rows;
-    const batch = this.#batch;
     this.#rows = [];
     this.#flows = 0;
-    this.#batch += 1;
-    const previous = this.#writing;
-    const db = this.db;
-    this.#writing = db && batch >= this.firstToWrite ? previous.then(() => this.#write(db, batch, rows)) : previous;
-    await previous;
+    return rows;
+  }
+}
+
+/** Batches being written at once: on the server each has its own connection, and sealing runs on the thread pool. */
+const IN_FLIGHT = 3;
+
+/**
+ * Writes batches, numbered on from the batches a resumed run staged already, a few at a time: they may commit out
+ * of order, which a resumed run handles as it handles a kill (it keeps the contiguous prefix).
+ */
+export class BatchStager {
+  #batch: number;
+  readonly #writing: Promise<void>[] = [];
+
+  constructor(
+    private readonly db: Db,
+    private readonly importId: string,
+    run: RunStart,
+  ) {
+    this.#batch = run.staged;
   }
 
-  /** Batches handed over so far. */
+  /** Seals and stages rows as the next batch; waits while too many batches are being written. */
+  async stageRows(rows: readonly KeyedFlows[]): Promise<void> {
+    const batch = this.#batch;
+    this.#batch += 1;
+    const writing = sealBatch(rows).then((sealed) => writeBatch(this.db, this.importId, batch, sealed));
+    // Its failure is reported where it is awaited, not as an unhandled rejection before that.
+    writing.catch(() => undefined);
+    this.#writing.push(writing);
+    while (this.#writing.length >= IN_FLIGHT) await this.#writing.shift();
+  }
+
+  /** Batches staged by this run and the run it took over. */
   get batches(): number {
     return this.#batch;
   }
 
-  /** Waits until every batch handed over is staged. */
+  /** Waits until every batch handed over is staged; the first failure, if one failed. */
   async done(): Promise<void> {
-    await this.flush();
-    await this.#writing;
+    const results = await Promise.allSettled(this.#writing.splice(0));
+    const failed = results.find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
   }
+}
 
-  async #write(db: Db, batch: number, rows: readonly KeyedFlows[]): Promise<void> {
-    const flows = rows.flatMap((row) => row.flows);
-    const content = await sealContent(encodeBatch(rows));
-    await db.transaction().execute(async (tx) => {
-      await storeContents(tx, [content]);
-      await tx
-        .insertInto('flow_batches')
-        .values({
-          import_id: this.importId,
-          batch,
-          digest: content.digest,
-          flows: flows.length,
-          // As one text each, split by the database: far less work than an array parameter of a thousand strings.
-          keys: sql<string[]>`string_to_array(${rows.map((row) => row.key).join('\n')}, E'\\n')`,
-          lines: sql<number[]>`string_to_array(${rows.map((row) => row.row).join(',')}, ',')::int[]`,
-          totals: JSON.stringify(batchTotals(flows)),
-        })
-        .execute();
-    });
-  }
+/**
+ * One statement, so one round trip and atomic on its own: the content (kept as it is when another import stored the
+ * same text) and the batch's index row. Keys and lines go as one text each, split by the database: far less work
+ * than an array parameter of thousands of strings.
+ */
+async function writeBatch(db: Db, importId: string, batch: number, sealed: SealedBatch): Promise<void> {
+  await db
+    .with('content', (cte) =>
+      cte
+        .insertInto('ledger_contents')
+        .values({ digest: sealed.digest, bytes: sealed.bytes, deflated: sealed.deflated })
+        .onConflict((conflict) => conflict.column('digest').doNothing()),
+    )
+    .insertInto('flow_batches')
+    .values({
+      import_id: importId,
+      batch,
+      digest: sealed.digest,
+      flows: sealed.flows,
+      keys: sql<string[]>`string_to_array(${sealed.keys}, E'\\n')`,
+      lines: sql<number[]>`string_to_array(${sealed.lines}, ',')::int[]`,
+      totals: sealed.totals,
+    })
+    .execute();
 }
 
 /**
