@@ -5,18 +5,14 @@
 import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
-import type { ImportContext } from '../../../src/app/imports/context.ts';
+import { importContextOf } from '../../../src/app/imports/context.ts';
 import type { ReadRow } from '../../../src/app/imports/engine.ts';
 import { ftsFormat } from '../../../src/app/imports/fts.ts';
 import { ftsOrganisationId, ftsOrganisations, governmentCountry } from '../../../src/app/imports/fts-organisations.ts';
 import { assertId } from '../../../src/domain/facts.ts';
 import { FTS_COLUMNS, type FtsParty } from '../../../src/ingest/formats/fts-record.ts';
 
-const context: ImportContext = {
-  organisationByCode: new Map([['CA', 'canada']]),
-  usdPerEur: (date) =>
-    date >= '2021-01-01' ? { date: '2021-02-18', rate: { numerator: 12084n, denominator: 10000n } } : null,
-};
+const context = importContextOf({ organisations: [['CA', 'canada']], usdRates: [['2021-02-18', '1.2084']] });
 
 const party = (name: string | null, types: string[]): FtsParty => ({ name, types, locations: [], usageYears: null });
 
