@@ -1,6 +1,6 @@
 /**
  * Imports and their flows' totals. A `FlowsImported` event seals its batch's flows (kept as ledger content) and
- * carries their totals by donor, month, stage and category; the read model adds those, a few hundred rows a batch,
+ * carries their totals by donor, month, stage and category; the read model adds those, by release, a few hundred rows a batch,
  * whether the import is live or the read models are rebuilt. The flows themselves are read from the ledger
  * (src/projections/queries/imported-flows.ts), not copied into a table a row per flow.
  */
@@ -38,17 +38,21 @@ export async function projectImport(tx: Tx, stored: StoredEvent, event: ImportEv
   }
 }
 
-/** Adds a batch's totals to rm_flow_totals, under the event's basis and visibility. */
+/**
+ * Adds a batch's totals to rm_flow_totals, under the event's basis and visibility and the source its evidence names
+ * (the tracker's release: each release's totals stay apart, and the queries read the latest).
+ */
 async function projectFlows(tx: Tx, stored: StoredEvent, batch: FlowBatch): Promise<void> {
   if (batch.totals.length === 0) return;
   const column = <T>(pick: (total: FlowTotal) => T): T[] => batch.totals.map(pick);
+  const sourceId = stored.meta.evidence[0] ?? '';
   await sql`
-    INSERT INTO rm_flow_totals (donor_id, month, stage, category, basis, visibility, flows, eur, usd)
-    SELECT donor_id, month, stage, category, ${stored.meta.basis}, ${stored.meta.visibility}, flows, eur, usd
+    INSERT INTO rm_flow_totals (source_id, donor_id, month, stage, category, basis, visibility, flows, eur, usd)
+    SELECT ${sourceId}, donor_id, month, stage, category, ${stored.meta.basis}, ${stored.meta.visibility}, flows, eur, usd
     FROM unnest(${column((t) => t[0])}::text[], ${column((t) => t[1])}::text[], ${column((t) => t[2])}::text[],
                 ${column((t) => t[3])}::text[], ${column((t) => t[4])}::bigint[], ${column((t) => t[5])}::numeric[],
                 ${column((t) => t[6])}::numeric[]) AS t(donor_id, month, stage, category, flows, eur, usd)
-    ON CONFLICT (donor_id, month, stage, category, basis, visibility) DO UPDATE
+    ON CONFLICT (source_id, donor_id, month, stage, category, basis, visibility) DO UPDATE
       SET flows = rm_flow_totals.flows + excluded.flows,
           eur = rm_flow_totals.eur + excluded.eur,
           usd = rm_flow_totals.usd + excluded.usd

@@ -187,6 +187,8 @@ export interface ProjectionTables {
     visibility: string;
   };
   rm_flow_totals: {
+    /** The release's source (`kiel-r29`, `ocha-fts`); '' for an import without one. */
+    source_id: string;
     donor_id: string;
     month: string;
     stage: string;

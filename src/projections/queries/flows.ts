@@ -1,8 +1,11 @@
 /**
  * What imported trackers (the Kiel Ukraine Support Tracker, OCHA FTS) say donors gave: their flows summed by donor,
  * month, stage and category, read from `rm_flow_totals` only, and the tracker releases behind them (`rm_imports` with
- * their sources). A tracker here is the flows of one basis (Kiel's are estimates, FTS's reported): the column
- * `rm_flow_totals` keys its sums by. These figures stand next to the pipeline's and are never added into them.
+ * their sources). A tracker here is the flows of one basis (Kiel's are estimates, FTS's reported), and its sums are
+ * those of its current release: of the releases imported, the one published last (then imported last). A later
+ * Kiel release supersedes an earlier one rather than adding to it; every FTS snapshot is one release (`ocha-fts`),
+ * each adding the flows the ones before it lacked. These figures stand next to the pipeline's and are never added
+ * into them.
  *
  * Sums count the visibilities the reader's aggregates count (aggregateVisibilities), like every other total; the
  * releases are the imports the reader may read, each with its source when the reader may read that.
@@ -57,6 +60,8 @@ export interface FlowDonor {
 /** One import of a tracker's file: its release and the source record that cites it. */
 export interface FlowRelease {
   importId: string;
+  /** Its figures are the tracker's sums: false for a release a later one supersedes. */
+  current: boolean;
   format: string;
   file: string;
   /** The tracker's release as it names it ("Ukraine Support Tracker, Release 29 (04/2026)"); null for FTS. */
@@ -120,9 +125,12 @@ const byStageAndCategory = (a: { stage: string; category: string }, b: { stage: 
 const rank = (ranks: Readonly<Record<string, number>>, value: string): number =>
   Object.hasOwn(ranks, value) ? (ranks[value] ?? 0) : Object.keys(ranks).length;
 
-/** The rows of `rm_flow_totals` the filter and the reader's aggregates select. */
-function filtered(db: Db, scope: ReadScope, filter: Omit<FlowTotalsFilter, 'currency'>) {
-  let query = db.selectFrom('rm_flow_totals as t').where(aggregatedFor(scope, 't.visibility'));
+/** The rows of `rm_flow_totals` the filter and the reader's aggregates select, of the trackers' current releases. */
+function filtered(db: Db, scope: ReadScope, current: readonly string[], filter: Omit<FlowTotalsFilter, 'currency'>) {
+  let query = db
+    .selectFrom('rm_flow_totals as t')
+    .where(aggregatedFor(scope, 't.visibility'))
+    .where((eb) => (current.length > 0 ? eb('t.source_id', 'in', current) : eb.val(false)));
   if (filter.donorId !== undefined) query = query.where('t.donor_id', '=', filter.donorId);
   if (filter.from !== undefined) query = query.where('t.month', '>=', filter.from);
   if (filter.to !== undefined) query = query.where('t.month', '<=', filter.to);
@@ -140,8 +148,33 @@ const importBasis = (alias: string): RawBuilder<string | null> =>
     WHERE e.stream_type = 'import' AND e.type = 'ImportCompleted' AND e.data->>'importId' = ${sql.ref(`${alias}.import_id`)}
     LIMIT 1)`;
 
-/** The completed imports the reader may read, oldest first, each with its basis and its source if readable. */
-async function releases(db: Db, scope: ReadScope): Promise<(FlowRelease & { basis: string | null })[]> {
+/** A release as read: its basis, and the source its totals are kept under ('' when it has none). */
+type ReleaseRow = FlowRelease & { basis: string | null; sourceId: string; publishedOn: string };
+
+/**
+ * The completed imports the reader may read, oldest first, each with its basis, its source if readable, and whether
+ * it is its tracker's current release; and the sources of the current releases, whose totals the sums read.
+ */
+async function releases(db: Db, scope: ReadScope): Promise<{ all: ReleaseRow[]; current: string[] }> {
+  const all = await importedReleases(db, scope);
+  const latest = new Map<string | null, ReleaseRow>();
+  for (const release of all) {
+    const known = latest.get(release.basis);
+    if (!known || laterRelease(release, known)) latest.set(release.basis, release);
+  }
+  const current = new Set([...latest.values()].map((release) => release.sourceId));
+  return {
+    all: all.map((release) => ({ ...release, current: current.has(release.sourceId) })),
+    current: [...current],
+  };
+}
+
+/** Published later, or on the same day (or neither dated) and imported later: `all` is in import order. */
+function laterRelease(release: ReleaseRow, than: ReleaseRow): boolean {
+  return release.publishedOn >= than.publishedOn;
+}
+
+async function importedReleases(db: Db, scope: ReadScope): Promise<ReleaseRow[]> {
   const rows = await db
     .selectFrom('rm_imports as i')
     .leftJoin('rm_sources as s', (join) => join.onRef('s.id', '=', 'i.source_id').on(sourceVisible(scope, 's')))
@@ -154,6 +187,9 @@ async function releases(db: Db, scope: ReadScope): Promise<(FlowRelease & { basi
       'i.rows_read',
       'i.flows',
       'i.skipped_rows',
+      'i.source_id as release_source',
+      // When its source was published, whether or not the reader may read the source: it only orders releases.
+      sql<string | null>`(SELECT p.published_on FROM rm_sources p WHERE p.id = i.source_id)`.as('release_published'),
       's.id as source_id',
       's.title',
       's.publisher',
@@ -168,7 +204,10 @@ async function releases(db: Db, scope: ReadScope): Promise<(FlowRelease & { basi
     .execute();
   return rows.map((row) => ({
     basis: row.basis,
+    sourceId: row.release_source ?? '',
+    publishedOn: row.release_published ?? '',
     importId: row.import_id,
+    current: false,
     format: row.format,
     file: row.file,
     release: row.release,
@@ -190,34 +229,34 @@ async function releases(db: Db, scope: ReadScope): Promise<(FlowRelease & { basi
   }));
 }
 
-const releasesOf = (all: readonly (FlowRelease & { basis: string | null })[], basis: string): FlowRelease[] =>
-  all.filter((release) => release.basis === basis).map(({ basis: _basis, ...release }) => release);
+const releasesOf = (all: readonly ReleaseRow[], basis: string): FlowRelease[] =>
+  all
+    .filter((release) => release.basis === basis)
+    .map(({ basis: _basis, sourceId: _source, publishedOn: _published, ...release }) => release);
 
 /**
  * Each tracker (basis) with flows the reader's aggregates count: its number of flows and donors, its first and last
  * month, and its releases. What the overview's line about the trackers says.
  */
 export async function flowTrackers(db: Db, scope: ReadScope): Promise<FlowTracker[]> {
-  const [summaries, imports] = await Promise.all([
-    filtered(db, scope, {})
-      .select([
-        't.basis',
-        flowCount.as('flows'),
-        sql<number>`count(DISTINCT t.donor_id)::int`.as('donors'),
-        sql<string>`min(t.month)`.as('first'),
-        sql<string>`max(t.month)`.as('last'),
-      ])
-      .groupBy('t.basis')
-      .orderBy('t.basis')
-      .execute(),
-    releases(db, scope),
-  ]);
+  const imports = await releases(db, scope);
+  const summaries = await filtered(db, scope, imports.current, {})
+    .select([
+      't.basis',
+      flowCount.as('flows'),
+      sql<number>`count(DISTINCT t.donor_id)::int`.as('donors'),
+      sql<string>`min(t.month)`.as('first'),
+      sql<string>`max(t.month)`.as('last'),
+    ])
+    .groupBy('t.basis')
+    .orderBy('t.basis')
+    .execute();
   return summaries.map((row) => ({
     basis: row.basis,
     flows: Number(row.flows),
     donorCount: row.donors,
     period: { from: row.first, to: row.last },
-    releases: releasesOf(imports, row.basis),
+    releases: releasesOf(imports.all, row.basis),
   }));
 }
 
@@ -229,12 +268,13 @@ export async function flowTrackers(db: Db, scope: ReadScope): Promise<FlowTracke
 export async function flowTotals(db: Db, scope: ReadScope, filter: FlowTotalsFilter): Promise<FlowTotals> {
   const { currency, ...where } = filter;
   const money = sql<string>`sum(${sql.ref(currency === 'EUR' ? 't.eur' : 't.usd')})::text`;
-  const [overall, perDonor, perMonth, imports] = await Promise.all([
-    filtered(db, scope, where)
+  const imports = await releases(db, scope);
+  const [overall, perDonor, perMonth] = await Promise.all([
+    filtered(db, scope, imports.current, where)
       .select(['t.basis', 't.stage', 't.category', flowCount.as('flows'), money.as('total')])
       .groupBy(['t.basis', 't.stage', 't.category'])
       .execute(),
-    filtered(db, scope, where)
+    filtered(db, scope, imports.current, where)
       .leftJoin('rm_organisations as o', (join) =>
         join.onRef('o.id', '=', 't.donor_id').on(organisationVisible(scope, 'o')),
       )
@@ -253,12 +293,11 @@ export async function flowTotals(db: Db, scope: ReadScope, filter: FlowTotalsFil
       .groupBy(['t.basis', 't.donor_id', 't.stage', 't.category', 'o.kind', 'o.name_uk', 'o.name_en', 'o.name_ru'])
       .orderBy('t.donor_id')
       .execute(),
-    filtered(db, scope, where)
+    filtered(db, scope, imports.current, where)
       .select(['t.basis', 't.month', 't.stage', 't.category', flowCount.as('flows'), money.as('total')])
       .groupBy(['t.basis', 't.month', 't.stage', 't.category'])
       .orderBy('t.month')
       .execute(),
-    releases(db, scope),
   ]);
   const bases = [...new Set(overall.map((row) => row.basis))].sort();
   return {
@@ -295,7 +334,7 @@ export async function flowTotals(db: Db, scope: ReadScope, filter: FlowTotalsFil
         flows: totals.reduce((sum, row) => sum + row.flows, 0),
         donorCount: donors.size,
         period: { from: months[0]?.month ?? '', to: months.at(-1)?.month ?? '' },
-        releases: releasesOf(imports, basis),
+        releases: releasesOf(imports.all, basis),
         totals,
         donors: [...donors.values()],
         months,

@@ -1,6 +1,6 @@
 /** Trackers' flows as the trackers page and the donor page draw and tabulate them, and how a tracker is named. */
 import { describe, expect, it } from 'vitest';
-import { type FlowMonthSum, type FlowRelease, releaseCount, trackerTitle } from '../../../web/src/api/flows.ts';
+import { type FlowMonthSum, type FlowRelease, trackerTitle } from '../../../web/src/api/flows.ts';
 import { flowColour, flowKeys, flowMonthSeries } from '../../../web/src/charts/flow-series.ts';
 
 const sum = (month: string, stage: string, category: string, amount: string, flows = 1): FlowMonthSum => ({
@@ -11,8 +11,9 @@ const sum = (month: string, stage: string, category: string, amount: string, flo
   amount: { amount, currency: 'EUR' },
 });
 
-const release = (importId: string, source: string | null, label: string | null): FlowRelease => ({
+const release = (importId: string, source: string | null, label: string | null, current = true): FlowRelease => ({
   importId,
+  current,
   format: 'kiel',
   file: 'data_explorer.csv',
   release: label,
@@ -85,8 +86,8 @@ describe('naming a tracker', () => {
     expect(trackerTitle({ releases: [] })).toBeNull();
   });
 
-  it('counts releases by their source: snapshots of one database are one, two numbered releases two', () => {
-    expect(releaseCount({ releases: [release('f1', 'ocha-fts', null), release('f2', 'ocha-fts', null)] })).toBe(1);
-    expect(releaseCount({ releases: [release('k1', 'kiel-r28', 'R28'), release('k2', 'kiel-r29', 'R29')] })).toBe(2);
+  it('by its current release only, not the releases a later one supersedes', () => {
+    const releases = [release('k1', 'kiel-r28', 'R28', false), release('k2', 'kiel-r29', 'R29')];
+    expect(trackerTitle({ releases })).toBe('kiel-r29 title');
   });
 });

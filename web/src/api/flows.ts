@@ -36,6 +36,8 @@ export interface FlowDonor {
 /** One import of a tracker's file, with the source record that cites its release. */
 export interface FlowRelease {
   readonly importId: string;
+  /** Its figures are the tracker's sums; false for a release a later one supersedes (listed, not counted). */
+  readonly current: boolean;
   readonly format: string;
   readonly file: string;
   readonly release: string | null;
@@ -74,17 +76,11 @@ export interface FlowTotals {
   readonly trackers: readonly FlowTrackerTotals[];
 }
 
-/** How a tracker is named: its releases' titles (the source records citing them), else their labels or files. */
+/** How a tracker is named: its current releases' titles (the source records citing them), else their labels or files. */
 export function trackerTitle(tracker: Pick<FlowTracker, 'releases'>): string | null {
-  const titles = tracker.releases.map((release) => release.source?.title ?? release.release ?? release.file);
+  const titles = tracker.releases
+    .filter((release) => release.current)
+    .map((release) => release.source?.title ?? release.release ?? release.file);
   const distinct = [...new Set(titles)];
   return distinct.length === 0 ? null : distinct.join('; ');
-}
-
-/**
- * How many releases a tracker's sums add up. Above one, flows a later release gives again under ids of its own
- * (Kiel's carry the release) are counted once per release; snapshots of one database (FTS) are one release.
- */
-export function releaseCount(tracker: Pick<FlowTracker, 'releases'>): number {
-  return new Set(tracker.releases.map((release) => release.source?.id ?? release.release ?? release.importId)).size;
 }

@@ -32,6 +32,11 @@ const flowSumSchema = z.object({
 const releaseSchema = z
   .object({
     importId: z.string(),
+    current: z
+      .boolean()
+      .describe(
+        'its figures are the tracker’s sums: the release published last (then imported last); false for a release a later one supersedes, listed but not counted',
+      ),
     format: z.string().describe('kiel or fts'),
     file: z.string(),
     release: z.string().nullable().describe('the tracker’s release as it names it; null for a live database (FTS)'),

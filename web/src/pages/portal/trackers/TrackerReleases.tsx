@@ -1,4 +1,4 @@
-import { type FlowRelease, type FlowTracker, releaseCount } from '../../../api/flows.ts';
+import type { FlowRelease, FlowTracker } from '../../../api/flows.ts';
 import { SourceCitation } from '../../../components/SourceCitation.tsx';
 import { useFormat } from '../../../i18n/format.ts';
 import { useT } from '../../../i18n/useT.ts';
@@ -6,12 +6,12 @@ import { isBasis, useFlowLabels } from './labels.ts';
 
 /**
  * Where a tracker's figures come from: its basis (the tracker's estimates, or what was reported to it) and each
- * release imported, cited as its source record names it, with the day it was imported and what it gave.
+ * release imported, cited as its source record names it, with the day it was imported and what it gave. A release a
+ * later one supersedes is listed and marked: the sums are the latest release's alone.
  */
 export function TrackerReleases({ tracker }: { tracker: FlowTracker }) {
   const t = useT();
   const labels = useFlowLabels();
-  const releases = releaseCount(tracker);
   return (
     <>
       <p className="tracker-basis">
@@ -23,7 +23,6 @@ export function TrackerReleases({ tracker }: { tracker: FlowTracker }) {
           <Release key={release.importId} release={release} />
         ))}
       </ul>
-      {releases > 1 ? <p className="tracker-warning">{t('trackers.severalReleases', { count: releases })}</p> : null}
     </>
   );
 }
@@ -46,6 +45,12 @@ function Release({ release }: { release: FlowRelease }) {
       )}
       <br />
       <span className="tracker-source-line">{imported}</span>
+      {release.current ? null : (
+        <>
+          <br />
+          <span className="tracker-warning">{t('trackers.release.superseded')}</span>
+        </>
+      )}
     </li>
   );
 }
