@@ -36,10 +36,11 @@ const BATCHES_PER_APPEND = 50;
 const CARRIED_GROUPS = 20_000;
 
 /**
- * The rows of an import that add nothing, by batch and line: a row whose key a recorded import holds, or one this
- * file gave before. One set-based query over every batch's keys, however many flows the ledger holds.
+ * The rows of an import that add nothing, by batch and line: a row whose key a recorded import of the same format
+ * holds, or one this file gave before. One set-based query over every batch's keys; a format's keys start with its
+ * own prefix (`kiel-r29:`, `fts:`), so only the imports of the same format can hold them.
  */
-async function duplicateRows(tx: Db, importId: string): Promise<Map<number, Set<number>>> {
+async function duplicateRows(tx: Db, importId: string, format: string): Promise<Map<number, Set<number>>> {
   // Joins, not `IN (subquery)`: a subquery too large for work_mem is run again for every row.
   const found = await sql<{ batch: number; line: number; key: string; earlier: boolean }>`
     WITH mine AS MATERIALIZED (
@@ -51,7 +52,7 @@ async function duplicateRows(tx: Db, importId: string): Promise<Map<number, Set<
     recorded AS (
       SELECT DISTINCT k.key
       FROM flow_batches b JOIN rm_imports i ON i.import_id = b.import_id, unnest(b.keys) AS k(key)
-      WHERE b.import_id <> ${importId}
+      WHERE b.import_id <> ${importId} AND i.format = ${format}
     ),
     suspect AS (SELECT key FROM repeated UNION SELECT key FROM recorded)
     SELECT m.batch, m.line, m.key, r.key IS NOT NULL AS earlier
@@ -130,7 +131,7 @@ export async function record(
     }
     const evidence = source ? [source.id] : [];
     const streamId = `import-${summary.importId}`;
-    const duplicates = await duplicateRows(tx, summary.importId);
+    const duplicates = await duplicateRows(tx, summary.importId, format.name);
     const { last } = await tx
       .selectFrom('flow_batches')
       .select(sql<number>`coalesce(max(batch), -1)::int`.as('last'))
