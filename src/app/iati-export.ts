@@ -1,5 +1,5 @@
 /**
- * The IATI 2.03 export (docs/import-export.md, "IATI 2.03 export"): the public packages as activities and their
+ * The IATI 2.03 export (docs/iati.md, "Export"): the public packages as activities and their
  * contributions as transactions, read in one REPEATABLE READ snapshot and streamed into a file, which is checked
  * against the official schema before anyone gets it. The check needs the whole document (libxml2 holds it), so the
  * file is the buffer: the CLI renames it into place, a download streams it and then removes it.

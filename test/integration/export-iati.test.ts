@@ -1,5 +1,5 @@
 /**
- * The IATI 2.03 export of the PURL demo (docs/import-export.md, "IATI 2.03 export"), with records that must stay out
+ * The IATI 2.03 export of the PURL demo (docs/iati.md, "Export"), with records that must stay out
  * of it beside the demo: a restricted and a partners-only package, a partners-only pledge to a public package, a
  * withdrawn pledge. The file is checked against the vendored schema, read back with Tranche's own IATI reader and
  * compared with the read models. Without ../shared the suite says so and does not run, except under CI=true.

@@ -1,7 +1,7 @@
 /**
  * Packages as IATI 2.03 activities and their contributions as transactions: the mapping alone, from the rows the
- * export reads (projections/queries/iati.ts) to what the IATI writer writes. docs/import-export.md, "IATI 2.03
- * export", gives the reasons for each choice.
+ * export reads (projections/queries/iati.ts) to what the IATI writer writes. docs/iati.md, "Export",
+ * gives the reasons for each choice.
  */
 import { CATEGORIES } from '../../domain/categories.ts';
 import { LANGUAGES, type Language } from '../../domain/facts.ts';

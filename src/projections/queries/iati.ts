@@ -1,5 +1,5 @@
 /**
- * What the IATI 2.03 export reads (docs/import-export.md, "IATI 2.03 export"): the public packages, a page at a time
+ * What the IATI 2.03 export reads (docs/iati.md, "Export"): the public packages, a page at a time
  * in the order of their id, each with its lines, its public contributions that still stand (not withdrawn), their
  * payments one by one, and the organisations they name. Run it on an export snapshot's transaction, so that every
  * page reflects the same ledger head.
