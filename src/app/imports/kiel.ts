@@ -40,6 +40,9 @@ interface Month {
   readonly rate: { readonly rate: Ratio; readonly small: SmallRatio | null; readonly source: string } | null;
 }
 
+/** Months whose period and rate are kept while a file is read. */
+const MONTHS_KEPT = 1200;
+
 /** Exact euro cents: a safe integer, or a bigint when they are not one. */
 type Cents = number | bigint;
 
@@ -129,6 +132,8 @@ export async function kielFormat(file: string, context: ImportContext): Promise<
       const usd = context.usdPerEur(monthEnd(period));
       const rate = usd && { rate: usd.rate, small: smallRatio(usd.rate), source: `ecb:${usd.date}` };
       known = { period, rate };
+      // A tracker spans a few years of months; a file of many more is not kept whole.
+      if (months.size >= MONTHS_KEPT) months.clear();
       months.set(year * 100 + month, known);
     }
     return known;
