@@ -6,7 +6,7 @@ import { requirePermission } from '../command.ts';
 import type { AppDeps, RequestContext } from '../deps.ts';
 import { existingOrganisations, record } from './record.ts';
 import { isImported, sha256Of } from './runs.ts';
-import { Batcher, BatchStager, dropRun, type RunStart, startRun } from './stage.ts';
+import { BatchStager, dropRun, startRun } from './stage.ts';
 import { RowTally } from './tally.ts';
 import type { ImportFormat, ImportOptions, ImportReport } from './types.ts';
 
@@ -45,8 +45,9 @@ export async function runImport(
     : await startRun(deps.db, deps.clock(), { importId, format: format.name, file, sha256 });
   const total = (await stat(path)).size;
   const tally = new RowTally();
-  const stager = run ? new BatchStager(deps.db, importId, run) : null;
-  const unreadable = await readFile(format, path, file, { tally, stager, run, total, batchSize, options });
+  // A dry run stages nothing, so it collects nothing either.
+  const stager = run ? new BatchStager(deps.db, importId, run, batchSize) : null;
+  const unreadable = await readFile(format, path, file, { tally, stager, total, options });
   options.onProgress?.({ bytes: total, total, rows: tally.rowsRead });
   const { rowsRead, flows, errors, errorCount, organisations } = tally;
 
@@ -87,9 +88,7 @@ export async function runImport(
 interface FileRead {
   readonly tally: RowTally;
   readonly stager: BatchStager | null;
-  readonly run: RunStart | null;
   readonly total: number;
-  readonly batchSize: number;
   readonly options: ImportOptions;
 }
 
@@ -100,7 +99,6 @@ interface FileRead {
  */
 async function readFile(format: ImportFormat, path: string, file: string, read: FileRead): Promise<boolean> {
   const { tally, stager, total, options } = read;
-  const batcher = new Batcher(read.batchSize, read.run?.afterLine ?? 0);
   const input = createReadStream(path);
   let bytes = 0;
   input.on('data', (chunk) => {
@@ -111,12 +109,10 @@ async function readFile(format: ImportFormat, path: string, file: string, read: 
       for (const row of chunk) {
         const keyed = tally.take(row);
         if (tally.rowsRead % 5000 === 0) options.onProgress?.({ bytes, total, rows: tally.rowsRead });
-        if (keyed && stager && (tally.errorCount === 0 || options.skipInvalid) && batcher.add(keyed)) {
-          await stager.stageRows(batcher.take() ?? []);
+        if (keyed && stager && (tally.errorCount === 0 || options.skipInvalid) && stager.add(keyed)) {
+          await stager.flush();
         }
       }
-    const rest = batcher.take();
-    if (stager && rest) await stager.stageRows(rest);
     return false;
   } catch (error) {
     if (!(error instanceof FormatError)) throw error;

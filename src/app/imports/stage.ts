@@ -78,83 +78,45 @@ export async function dropRun(db: Db, importId: string): Promise<void> {
   });
 }
 
-/** A batch ready to write: its sealed text, and its index row's keys, lines and totals as the database takes them. */
-interface SealedBatch {
-  readonly digest: string;
-  readonly bytes: number;
-  readonly deflated: Buffer;
-  readonly flows: number;
-  /** Each row's key, joined by line feeds (keys hold none), and its line, joined by commas. */
-  readonly keys: string;
-  readonly lines: string;
-  /** batchTotals of its flows, as JSON. */
-  readonly totals: string;
-}
-
-/** Seals rows as one batch: its text sealed (compressed on the thread pool), its index row's values. */
-async function sealBatch(rows: readonly KeyedFlows[]): Promise<SealedBatch> {
-  const content = await sealContent(encodeBatch(rows));
-  return {
-    ...content,
-    flows: rows.reduce((sum, row) => sum + row.flows.length, 0),
-    keys: rows.map((row) => row.key).join('\n'),
-    lines: rows.map((row) => row.row).join(','),
-    totals: JSON.stringify(batchTotals(rows.flatMap((row) => row.flows))),
-  };
-}
-
-/** Collects rows (those after `afterLine`) into batches of about `size` flows; a row's flows stay in one batch. */
-export class Batcher {
-  #rows: KeyedFlows[] = [];
-  #flows = 0;
-
-  constructor(
-    private readonly size: number,
-    private readonly afterLine: number,
-  ) {}
-
-  /** Adds a row; true when the batch is full and should be taken (no promise for every row). */
-  add(row: KeyedFlows): boolean {
-    if (row.row <= this.afterLine || row.flows.length === 0) return false;
-    this.#rows.push(row);
-    this.#flows += row.flows.length;
-    return this.#flows >= this.size;
-  }
-
-  /** The rows collected, and a fresh start; null when there are none. */
-  take(): KeyedFlows[] | null {
-    if (this.#rows.length === 0) return null;
-    const rows = this.#rows;
-    this.#rows = [];
-    this.#flows = 0;
-    return rows;
-  }
-}
-
 /** Batches being written at once: on the server each has its own connection, and sealing runs on the thread pool. */
 const IN_FLIGHT = 3;
 
 /**
- * Writes batches, numbered on from the batches a resumed run staged already, a few at a time: they may commit out
- * of order, which a resumed run handles as it handles a kill (it keeps the contiguous prefix).
+ * Collects rows into batches of about `batchSize` flows (a row's flows stay in one batch) and stages them, numbered on
+ * from the batches a resumed run staged already and holding only the rows after the last line those hold. A few
+ * batches are written while the next is read; they may commit out of order, which a resumed run handles as it handles
+ * a kill (it keeps the contiguous prefix).
  */
 export class BatchStager {
+  #rows: KeyedFlows[] = [];
+  #flows = 0;
   #batch: number;
   readonly #writing: Promise<void>[] = [];
 
   constructor(
     private readonly db: Db,
     private readonly importId: string,
-    run: RunStart,
+    private readonly run: RunStart,
+    private readonly batchSize: number,
   ) {
     this.#batch = run.staged;
   }
 
-  /** Seals and stages rows as the next batch; waits while too many batches are being written. */
-  async stageRows(rows: readonly KeyedFlows[]): Promise<void> {
-    const batch = this.#batch;
+  /** Adds a row; true when the batch is full and the caller should `flush` (no promise for every row). */
+  add(row: KeyedFlows): boolean {
+    if (row.row <= this.run.afterLine || row.flows.length === 0) return false;
+    this.#rows.push(row);
+    this.#flows += row.flows.length;
+    return this.#flows >= this.batchSize;
+  }
+
+  /** Starts staging what is collected as the next batch; waits while too many batches are being written. */
+  async flush(): Promise<void> {
+    if (this.#rows.length === 0) return;
+    const writing = this.#write(this.#batch, this.#rows);
     this.#batch += 1;
-    const writing = sealBatch(rows).then((sealed) => writeBatch(this.db, this.importId, batch, sealed));
+    this.#rows = [];
+    this.#flows = 0;
     // Its failure is reported where it is awaited, not as an unhandled rejection before that.
     writing.catch(() => undefined);
     this.#writing.push(writing);
@@ -166,38 +128,42 @@ export class BatchStager {
     return this.#batch;
   }
 
-  /** Waits until every batch handed over is staged; the first failure, if one failed. */
+  /** Stages what is left and waits until every batch is staged; the first failure, if one failed. */
   async done(): Promise<void> {
+    await this.flush();
     const results = await Promise.allSettled(this.#writing.splice(0));
     const failed = results.find((result) => result.status === 'rejected');
     if (failed) throw failed.reason;
   }
-}
 
-/**
- * One statement, so one round trip and atomic on its own: the content (kept as it is when another import stored the
- * same text) and the batch's index row. Keys and lines go as one text each, split by the database: far less work
- * than an array parameter of thousands of strings.
- */
-async function writeBatch(db: Db, importId: string, batch: number, sealed: SealedBatch): Promise<void> {
-  await db
-    .with('content', (cte) =>
-      cte
-        .insertInto('ledger_contents')
-        .values({ digest: sealed.digest, bytes: sealed.bytes, deflated: sealed.deflated })
-        .onConflict((conflict) => conflict.column('digest').doNothing()),
-    )
-    .insertInto('flow_batches')
-    .values({
-      import_id: importId,
-      batch,
-      digest: sealed.digest,
-      flows: sealed.flows,
-      keys: sql<string[]>`string_to_array(${sealed.keys}, E'\\n')`,
-      lines: sql<number[]>`string_to_array(${sealed.lines}, ',')::int[]`,
-      totals: sealed.totals,
-    })
-    .execute();
+  /**
+   * Seals the batch's text (compressed on the thread pool), then writes it in one statement, so one round trip and
+   * atomic on its own: the content (kept as it is when another import stored the same text) and the batch's index
+   * row. Keys and lines go as one text each, split by the database: far less work than an array parameter of
+   * thousands of strings.
+   */
+  async #write(batch: number, rows: readonly KeyedFlows[]): Promise<void> {
+    const flows = rows.flatMap((row) => row.flows);
+    const content = await sealContent(encodeBatch(rows));
+    await this.db
+      .with('content', (cte) =>
+        cte
+          .insertInto('ledger_contents')
+          .values({ ...content })
+          .onConflict((conflict) => conflict.column('digest').doNothing()),
+      )
+      .insertInto('flow_batches')
+      .values({
+        import_id: this.importId,
+        batch,
+        digest: content.digest,
+        flows: flows.length,
+        keys: sql<string[]>`string_to_array(${rows.map((row) => row.key).join('\n')}, E'\\n')`,
+        lines: sql<number[]>`string_to_array(${rows.map((row) => row.row).join(',')}, ',')::int[]`,
+        totals: JSON.stringify(batchTotals(flows)),
+      })
+      .execute();
+  }
 }
 
 /**
