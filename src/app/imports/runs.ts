@@ -9,7 +9,8 @@ export const MAX_ERRORS = 1000;
 /** The SHA-256 of a file, read as a stream: the import's id derives from it. */
 export async function sha256Of(path: string): Promise<string> {
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  // Large reads: hashing a million-row file in 64 KB pieces spends more on the reads than on the hash.
+  for await (const chunk of createReadStream(path, { highWaterMark: 2 ** 20 })) hash.update(chunk as Buffer);
   return hash.digest('hex');
 }
 

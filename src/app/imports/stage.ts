@@ -6,8 +6,9 @@
  */
 import { sql } from 'kysely';
 import type { Db } from '../../db/index.ts';
-import { batchTotals, decodeBatch, encodeBatch, type FlowBatch, type KeyedFlows } from '../../domain/flow/batch.ts';
+import { decodeBatch, type FlowBatch } from '../../domain/flow/batch.ts';
 import { readContent, sealContent } from '../../ledger/contents.ts';
+import type { ReadyBatch } from './read.ts';
 
 /** Where a run stands: batches staged (0 to `staged` - 1), holding the file's rows up to line `afterLine`. */
 export interface RunStart {
@@ -82,41 +83,26 @@ export async function dropRun(db: Db, importId: string): Promise<void> {
 const IN_FLIGHT = 3;
 
 /**
- * Collects rows into batches of about `batchSize` flows (a row's flows stay in one batch) and stages them, numbered on
- * from the batches a resumed run staged already and holding only the rows after the last line those hold. A few
+ * Stages the batches a reader hands it (read.ts), numbered on from the batches a resumed run staged already. A few
  * batches are written while the next is read; they may commit out of order, which a resumed run handles as it handles
  * a kill (it keeps the contiguous prefix).
  */
 export class BatchStager {
-  #rows: KeyedFlows[] = [];
-  #flows = 0;
   #batch: number;
   readonly #writing: Promise<void>[] = [];
 
   constructor(
     private readonly db: Db,
     private readonly importId: string,
-    private readonly run: RunStart,
-    private readonly batchSize: number,
+    run: RunStart,
   ) {
     this.#batch = run.staged;
   }
 
-  /** Adds a row; true when the batch is full and the caller should `flush` (no promise for every row). */
-  add(row: KeyedFlows): boolean {
-    if (row.row <= this.run.afterLine || row.flows.length === 0) return false;
-    this.#rows.push(row);
-    this.#flows += row.flows.length;
-    return this.#flows >= this.batchSize;
-  }
-
-  /** Starts staging what is collected as the next batch; waits while too many batches are being written. */
-  async flush(): Promise<void> {
-    if (this.#rows.length === 0) return;
-    const writing = this.#write(this.#batch, this.#rows);
+  /** Starts staging a batch; waits while too many batches are being written. */
+  async stage(ready: ReadyBatch): Promise<void> {
+    const writing = this.#write(this.#batch, ready);
     this.#batch += 1;
-    this.#rows = [];
-    this.#flows = 0;
     // Its failure is reported where it is awaited, not as an unhandled rejection before that.
     writing.catch(() => undefined);
     this.#writing.push(writing);
@@ -128,9 +114,8 @@ export class BatchStager {
     return this.#batch;
   }
 
-  /** Stages what is left and waits until every batch is staged; the first failure, if one failed. */
+  /** Waits until every batch is staged; the first failure, if one failed. */
   async done(): Promise<void> {
-    await this.flush();
     const results = await Promise.allSettled(this.#writing.splice(0));
     const failed = results.find((result) => result.status === 'rejected');
     if (failed) throw failed.reason;
@@ -142,9 +127,8 @@ export class BatchStager {
    * row. Keys and lines go as one text each, split by the database: far less work than an array parameter of
    * thousands of strings.
    */
-  async #write(batch: number, rows: readonly KeyedFlows[]): Promise<void> {
-    const flows = rows.flatMap((row) => row.flows);
-    const content = await sealContent(encodeBatch(rows));
+  async #write(batch: number, ready: ReadyBatch): Promise<void> {
+    const content = await sealContent(ready.content);
     await this.db
       .with('content', (cte) =>
         cte
@@ -157,10 +141,10 @@ export class BatchStager {
         import_id: this.importId,
         batch,
         digest: content.digest,
-        flows: flows.length,
-        keys: sql<string[]>`string_to_array(${rows.map((row) => row.key).join('\n')}, E'\\n')`,
-        lines: sql<number[]>`string_to_array(${rows.map((row) => row.row).join(',')}, ',')::int[]`,
-        totals: JSON.stringify(batchTotals(flows)),
+        flows: ready.flows,
+        keys: sql<string[]>`string_to_array(${ready.keys}, E'\\n')`,
+        lines: sql<number[]>`string_to_array(${ready.lines}, ',')::int[]`,
+        totals: JSON.stringify(ready.totals),
       })
       .execute();
   }

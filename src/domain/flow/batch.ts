@@ -58,19 +58,16 @@ const unplain = (value: string): string | null => (value === NULL ? null : value
 const untext = (value: string): string | null => (value === NULL ? null : (JSON.parse(value) as string));
 
 /**
- * The batch's text: a line per flow, in row order. Ids, codes, dates and amounts are written as they are
- * (`checkFlow` admits no tab or line break in them); free text as a JSON string; a missing value as `\N`.
+ * A flow's line in its batch's text. Ids, codes, dates and amounts are written as they are (`checkFlow` admits no
+ * tab or line break in them); free text as a JSON string; a missing value as `\N`.
  */
+export function flowLine(key: string, flow: FlowRecord): string {
+  return `${key}\t${flow.id}\t${flow.donorId}\t${plain(flow.recipientId)}\t${flow.stage}\t${flow.category}\t${flow.period}\t${flow.amount}\t${flow.currency}\t${plain(flow.eur)}\t${plain(flow.usd)}\t${text(flow.rateSource)}\t${text(flow.description)}\t${text(flow.origin.file)}\t${flow.origin.row}\t${text(flow.origin.release)}\t${plain(flow.statedRate)}`;
+}
+
+/** The batch's text: a line per flow (`flowLine`), in row order, separated by line breaks. */
 export function encodeBatch(rows: readonly KeyedFlows[]): string {
-  const lines: string[] = [];
-  for (const row of rows) {
-    for (const flow of row.flows) {
-      lines.push(
-        `${row.key}\t${flow.id}\t${flow.donorId}\t${plain(flow.recipientId)}\t${flow.stage}\t${flow.category}\t${flow.period}\t${flow.amount}\t${flow.currency}\t${plain(flow.eur)}\t${plain(flow.usd)}\t${text(flow.rateSource)}\t${text(flow.description)}\t${text(flow.origin.file)}\t${flow.origin.row}\t${text(flow.origin.release)}\t${plain(flow.statedRate)}`,
-      );
-    }
-  }
-  return lines.join('\n');
+  return rows.flatMap((row) => row.flows.map((flow) => flowLine(row.key, flow))).join('\n');
 }
 
 /** A flow read back from a batch's text, with the key of its row. */
