@@ -31,6 +31,8 @@ export const CONFIG = {
   startTimeoutMs: 120_000,
   extractionBudgetMs: quick ? 500 : 3_000,
   importRows: envInt('BENCH_IMPORT_ROWS', quick ? 20_000 : 200_000),
+  /** BENCH_IMPORT_SHAPES=fts (or kiel): one file shape only; both by default. */
+  importShapes: (process.env.BENCH_IMPORT_SHAPES || 'kiel,fts').split(',').map((shape) => shape.trim()),
 };
 
 /** BENCH_ONLY=extraction runs only part 4 (no database); BENCH_ONLY=imports only part 5. */

@@ -173,16 +173,24 @@ async function writeFtsShaped(
   await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
 }
 
+/** Benchmarks the `shapes` named (kiel, fts); the FTS shape needs the shared data's FTS file. */
 export async function benchImports(
   database: Database,
   rows: number,
+  shapes: readonly string[],
   sharedDataDir: string | null,
   label: string,
 ): Promise<ImportBenchResult[]> {
   if (sharedDataDir) await importEcbRates(database.db, path.join(sharedDataDir, 'ecb', 'eurofxref-hist.csv'));
-  const shapes = sharedDataDir ? [KIEL_SHAPE, await ftsShape(sharedDataDir)] : [KIEL_SHAPE];
+  const known = [KIEL_SHAPE, ...(sharedDataDir ? [await ftsShape(sharedDataDir)] : [])];
+  for (const shape of shapes)
+    if (!known.some((candidate) => candidate.format === shape))
+      throw new Error(
+        `BENCH_IMPORT_SHAPES: "${shape}" is not a shape this run can write (kiel, or fts with the shared data)`,
+      );
   const results: ImportBenchResult[] = [];
-  for (const shape of shapes) results.push(await benchShape(database, shape, rows, `${label}, ${shape.format}`));
+  for (const shape of known.filter((candidate) => shapes.includes(candidate.format)))
+    results.push(await benchShape(database, shape, rows, `${label}, ${shape.format}`));
   return results;
 }
 

@@ -9,7 +9,7 @@
  *   5. imports: a Kiel-shaped CSV through `tranche import kiel` against COPY of the same file, on both engines
  *
  * Environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test), BENCH_QUICK=1 for a smoke run
- * with small sizes, BENCH_ONLY=extraction or imports for part 4 or 5 alone, BENCH_IMPORT_ROWS, BENCH_EVENTS / BENCH_LARGE / BENCH_COMMANDS to change sizes.
+ * with small sizes, BENCH_ONLY=extraction or imports for part 4 or 5 alone, BENCH_IMPORT_ROWS, BENCH_IMPORT_SHAPES, BENCH_EVENTS / BENCH_LARGE / BENCH_COMMANDS to change sizes.
  */
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
@@ -202,7 +202,13 @@ if (only === undefined || only === 'imports') {
     try {
       imports.push({
         kind,
-        results: await benchImports(bench.database, CONFIG.importRows, sharedDataDir, ENGINE_LABEL[kind]),
+        results: await benchImports(
+          bench.database,
+          CONFIG.importRows,
+          CONFIG.importShapes,
+          sharedDataDir,
+          ENGINE_LABEL[kind],
+        ),
       });
     } catch (error) {
       imports.push({ kind, error: errorText(error) });
