@@ -40,7 +40,8 @@ export async function projectImport(tx: Tx, stored: StoredEvent, event: ImportEv
 
 /**
  * Adds a batch's totals to rm_flow_totals, under the event's basis and visibility and the source its evidence names
- * (the tracker's release: each release's totals stay apart, and the queries read the latest).
+ * (the tracker's release: each release's totals stay apart, and the queries read the latest). Totals may be negative
+ * where the batch amends rows an earlier import recorded.
  */
 async function projectFlows(tx: Tx, stored: StoredEvent, batch: FlowBatch): Promise<void> {
   if (batch.totals.length === 0) return;
@@ -57,4 +58,8 @@ async function projectFlows(tx: Tx, stored: StoredEvent, batch: FlowBatch): Prom
           eur = rm_flow_totals.eur + excluded.eur,
           usd = rm_flow_totals.usd + excluded.usd
   `.execute(tx);
+  // Totals that take amended versions out can leave a group with no flow: it is no longer a group of the tracker.
+  if (batch.totals.some((total) => total[4] <= 0)) {
+    await tx.deleteFrom('rm_flow_totals').where('source_id', '=', sourceId).where('flows', '=', '0').execute();
+  }
 }

@@ -306,4 +306,29 @@ describe.runIf(present || isCi())('tranche import fts', () => {
       stdout: expect.stringMatching(/already imported as fts-.*; nothing new\n$/),
     });
   });
+
+  it('says how many flows a later snapshot amends: a pledge of the file, since paid', async () => {
+    const [header = [], ...rows] = parse(await readFile(FTS, 'utf8'), {
+      bom: true,
+      relax_column_count: true,
+    }) as string[][];
+    const status = header.indexOf('status');
+    const pledge = rows.findIndex((row) => row[status] === 'pledge');
+    const later = rows.map((row, index) =>
+      index === pledge ? row.map((cell, at) => (at === status ? 'paid' : cell)) : row,
+    );
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'tranche-fts-later-'));
+    try {
+      const file = path.join(dir, 'fts_later.csv');
+      await writeFile(file, stringify([header, ...later]));
+      const imported = await cli(`import fts ${file} --skip-invalid`);
+      expect(imported.code).toBe(0);
+      expect(imported.stdout).toContain(
+        '1 flow amends the version an earlier import recorded (a later status or amount)\n',
+      );
+      expect(imported.stdout).toContain('1,026 flows were already recorded');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });

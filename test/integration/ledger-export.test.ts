@@ -107,8 +107,8 @@ describe('the signed ledger export', () => {
     expect(at).toBeGreaterThan(0);
     const other = deflateRawSync(Buffer.from('kiel-r29:no:2025-03\tforged')).toString('base64');
     const check = async (text: string) => {
-      await writeFile(file('all') + '.tampered', text);
-      return verifyExportFile(file('all') + '.tampered', { fingerprint: signer.fingerprint });
+      await writeFile(`${file('all')}.tampered`, text);
+      return verifyExportFile(`${file('all')}.tampered`, { fingerprint: signer.fingerprint });
     };
     const changed = lines.map((line, i) =>
       i === at ? editJson(line, (value) => Object.assign(value, { deflated: other })) : line,

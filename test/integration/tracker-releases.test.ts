@@ -38,8 +38,13 @@ describe('releases of one tracker', () => {
   let dir: string;
 
   /** A Kiel download: data_explorer.csv and release_info.csv, in a folder of its own. */
-  const kielRelease = async (release: number, published: string, rows: readonly string[]): Promise<string> => {
-    const folder = path.join(dir, `r${release}`);
+  const kielRelease = async (
+    release: number,
+    published: string,
+    rows: readonly string[],
+    folderName = `r${release}`,
+  ): Promise<string> => {
+    const folder = path.join(dir, folderName);
     await mkdir(folder);
     await writeFile(
       path.join(folder, 'release_info.csv'),
@@ -135,5 +140,22 @@ describe('releases of one tracker', () => {
       ]),
     );
     expect(fts?.totals.map((total) => total.flows)).toEqual([3]);
+  });
+
+  it('amends the rows a corrected download of the same release changes, and adds nothing for the rest', async () => {
+    // Release 29 again, downloaded after Kiel corrected Norway's March (0.25 → 0.3 billion); Germany's April as before.
+    const corrected = await kielRelease(
+      29,
+      '2026-08-04',
+      ['"Norway","NOR",2025,3,0.3,0,0,0.3,0,0,500,0.1', '"Germany","DEU",2025,4,0.1,0,0,0.1,0,0,4000,0.0001'],
+      'r29-corrected',
+    );
+    const report = await importFile('kiel', corrected);
+    expect(report).toMatchObject({ flows: 2, existingFlows: 1, amendedFlows: 1 });
+    const [kiel] = await totals();
+    expect(sum(kiel, 'allocated', 'military')).toBe('400000000');
+    const norway = await app.inject({ method: 'GET', url: '/api/flows/totals?currency=EUR&donor=no' });
+    expect(sum(norway.json<Totals>().trackers[0], 'allocated', 'military')).toBe('300000000');
+    expect(norway.json<Totals>().trackers[0]?.totals.map((total) => total.flows)).toEqual([1]);
   });
 });

@@ -30,6 +30,7 @@ export async function runImport(
       rowsRead: 0,
       flows: 0,
       existingFlows: 0,
+      amendedFlows: 0,
       newOrganisations: [],
       errors: [],
       errorCount: 0,
@@ -80,6 +81,7 @@ export async function runImport(
     return {
       ...report,
       existingFlows: 0,
+      amendedFlows: 0,
       newOrganisations: [...organisations.keys()].filter((id) => !existing.has(id)),
       written: false,
     };

@@ -6,20 +6,13 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/index.ts';
 import type { Basis } from '../../domain/facts.ts';
-import {
-  BATCH_COLUMNS,
-  batchTotals,
-  decodeBatch,
-  type FlowBatch,
-  type FlowTotal,
-  TotalsSum,
-} from '../../domain/flow/batch.ts';
+import { BATCH_COLUMNS, type FlowBatch, TotalsSum } from '../../domain/flow/batch.ts';
 import type { ImportSummary } from '../../domain/flow/flow.ts';
 import { appendEvents, lockHead } from '../../ledger/append.ts';
-import { readContent } from '../../ledger/contents.ts';
 import type { EventMeta, StreamAppend } from '../../ledger/event.ts';
 import { project } from '../../projections/project.ts';
 import type { AppDeps, RequestContext } from '../deps.ts';
+import { heldRows, settleBatch, VersionReader } from './held.ts';
 import { isImported } from './runs.ts';
 import type { ImportFormat, ImportOptions, ImportReport, NewOrganisation } from './types.ts';
 
@@ -35,44 +28,6 @@ const BATCHES_PER_APPEND = 50;
 /** Groups of totals carried from batch to batch before an event records them. */
 const CARRIED_GROUPS = 20_000;
 
-/**
- * The rows of an import that add nothing, by batch and line: a row whose key a recorded import of the same format
- * holds, or one this file gave before. One set-based query over every batch's keys; a format's keys start with its
- * own prefix (`kiel-r29:`, `fts:`), so only the imports of the same format can hold them.
- */
-async function duplicateRows(tx: Db, importId: string, format: string): Promise<Map<number, Set<number>>> {
-  // Joins, not `IN (subquery)`: a subquery too large for work_mem is run again for every row.
-  const found = await sql<{ batch: number; line: number; key: string; earlier: boolean }>`
-    WITH mine AS MATERIALIZED (
-      SELECT b.batch, k.key, k.line
-      FROM flow_batches b, unnest(b.keys, b.lines) AS k(key, line)
-      WHERE b.import_id = ${importId}
-    ),
-    repeated AS (SELECT key FROM mine GROUP BY key HAVING count(*) > 1),
-    recorded AS (
-      SELECT DISTINCT k.key
-      FROM flow_batches b JOIN rm_imports i ON i.import_id = b.import_id, unnest(b.keys) AS k(key)
-      WHERE b.import_id <> ${importId} AND i.format = ${format}
-    ),
-    suspect AS (SELECT key FROM repeated UNION SELECT key FROM recorded)
-    SELECT m.batch, m.line, m.key, r.key IS NOT NULL AS earlier
-    FROM mine m JOIN suspect s ON s.key = m.key LEFT JOIN recorded r ON r.key = m.key
-    ORDER BY m.batch, m.line`.execute(tx);
-  const seen = new Set<string>();
-  const rows = new Map<number, Set<number>>();
-  for (const row of found.rows) {
-    // Within the file the first row with a key counts; after a recorded import none does.
-    if (!row.earlier && !seen.has(row.key)) {
-      seen.add(row.key);
-      continue;
-    }
-    const lines = rows.get(row.batch) ?? new Set<number>();
-    lines.add(row.line);
-    rows.set(row.batch, lines);
-  }
-  return rows;
-}
-
 /** The one transaction that records a staged import: organisations, the release's source, every batch, the summary. */
 export async function record(
   deps: AppDeps,
@@ -81,7 +36,7 @@ export async function record(
   summary: Pick<ImportSummary, 'importId' | 'file' | 'sha256' | 'rowsRead' | 'skippedRows'>,
   organisations: ReadonlyMap<string, NewOrganisation>,
   options: ImportOptions,
-): Promise<Pick<ImportReport, 'existingFlows' | 'newOrganisations' | 'flows'>> {
+): Promise<Pick<ImportReport, 'existingFlows' | 'amendedFlows' | 'newOrganisations' | 'flows'>> {
   const today = deps.clock().toISOString().slice(0, 10);
   const meta = (basis: Basis, evidence: readonly string[]): EventMeta => ({
     actor: request.principal.actor,
@@ -92,7 +47,8 @@ export async function record(
   });
   return deps.db.transaction().execute(async (tx) => {
     let head = await lockHead(tx);
-    if (await isImported(tx, summary.importId)) return { existingFlows: 0, newOrganisations: [], flows: 0 };
+    if (await isImported(tx, summary.importId))
+      return { existingFlows: 0, amendedFlows: 0, newOrganisations: [], flows: 0 };
     const append = async (appends: StreamAppend[]) => {
       const result = await appendEvents(tx, head, appends, {
         recordedAt: deps.clock(),
@@ -131,7 +87,8 @@ export async function record(
     }
     const evidence = source ? [source.id] : [];
     const streamId = `import-${summary.importId}`;
-    const duplicates = await duplicateRows(tx, summary.importId, format.name);
+    const held = await heldRows(tx, summary.importId, format.name);
+    const versions = new VersionReader(tx);
     const { last } = await tx
       .selectFrom('flow_batches')
       .select(sql<number>`coalesce(max(batch), -1)::int`.as('last'))
@@ -142,6 +99,7 @@ export async function record(
     const carried = new TotalsSum();
     let flowsRead = 0;
     let flowsRecorded = 0;
+    let flowsAmended = 0;
     for (let from = 0; ; from += BATCHES_PER_APPEND) {
       const staged = await tx
         .selectFrom('flow_batches')
@@ -155,26 +113,17 @@ export async function record(
       const batches: FlowBatch[] = [];
       for (const batch of staged) {
         flowsRead += batch.flows;
-        const repeated = duplicates.get(batch.batch);
-        let flows = batch.flows;
-        let totals = batch.totals as readonly FlowTotal[];
-        if (repeated) {
-          // Rows the ledger already holds (or this file gave before) are left out of the batch's totals.
-          const kept = [...decodeBatch(await readContent(tx, batch.digest))].filter(
-            (flow) => !repeated.has(flow.origin.row),
-          );
-          flows = kept.length;
-          totals = batchTotals(kept);
-        }
-        flowsRecorded += flows;
-        for (const total of totals) carried.addTotal(total);
+        const settled = await settleBatch(tx, batch, held.get(batch.batch), versions, carried);
+        flowsAmended += settled.amendedFlows;
+        flowsRecorded += settled.flows;
         batches.push({
           importId: summary.importId,
           batch: batch.batch,
-          flows,
+          flows: settled.flows,
           contentDigest: batch.digest,
           columns: BATCH_COLUMNS,
-          repeatedRows: repeated ? [...repeated].sort((a, b) => a - b) : [],
+          repeatedRows: settled.repeatedRows,
+          amendedRows: settled.amendedRows,
           totals: carried.groups >= CARRIED_GROUPS || batch.batch === last ? carried.take() : [],
         });
       }
@@ -218,6 +167,7 @@ export async function record(
       .execute();
     return {
       existingFlows: flowsRead - flowsRecorded,
+      amendedFlows: flowsAmended,
       newOrganisations: fresh.map((organisation) => organisation.id),
       flows: flowsRead,
     };

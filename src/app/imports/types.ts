@@ -61,6 +61,8 @@ export interface ImportReport {
   readonly flows: number;
   /** Flows whose ids the ledger already holds (from another import of the same data): not recorded again. */
   readonly existingFlows: number;
+  /** Flows of rows that amend what an earlier import recorded for them (a later status or amount), replacing it. */
+  readonly amendedFlows: number;
   readonly newOrganisations: readonly string[];
   readonly errors: readonly RowError[];
   /** How many rows were refused in all (the list keeps the first 1,000). */

@@ -39,6 +39,9 @@ function printReport(context: CliContext, report: ImportReport): void {
     report.existingFlows > 0
       ? `${report.existingFlows.toLocaleString('en')} flows were already recorded (by another import, or earlier in this file)`
       : null,
+    report.amendedFlows > 0
+      ? `${report.amendedFlows.toLocaleString('en')} ${report.amendedFlows === 1 ? 'flow amends the version' : 'flows amend the versions'} an earlier import recorded (a later status or amount)`
+      : null,
   ];
   for (const line of lines) if (line) context.out(line);
   for (const error of report.errors) {

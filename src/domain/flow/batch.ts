@@ -78,46 +78,92 @@ export interface BatchFlow extends FlowRecord {
 /** The flows of a batch's text, in order: the inverse of `encodeBatch`. */
 export function* decodeBatch(content: string): Generator<BatchFlow> {
   if (content === '') return;
+  for (const line of content.split('\n')) yield decodeLine(line);
+}
+
+/** The flow of one line of a batch's text (`flowLine`'s inverse). */
+export function decodeLine(line: string): BatchFlow {
+  const f = line.split('\t');
+  if (f.length !== BATCH_COLUMNS.length)
+    throw new Error(`a batch line has ${f.length} fields, not ${BATCH_COLUMNS.length}`);
+  const [key, id, donorId, recipientId, stage, category, period, amount, currency, eur, usd] = f as [
+    string,
+    string,
+    string,
+    string,
+    FlowStage,
+    FlowCategory,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
+  return {
+    key,
+    id,
+    donorId,
+    recipientId: unplain(recipientId),
+    stage,
+    category,
+    period,
+    amount,
+    currency,
+    eur: unplain(eur),
+    usd: unplain(usd),
+    rateSource: untext(f[11] ?? NULL) ?? '',
+    description: untext(f[12] ?? NULL),
+    origin: { file: untext(f[13] ?? NULL) ?? '', row: Number(f[14]), release: untext(f[15] ?? NULL) },
+    statedRate: unplain(f[16] ?? NULL),
+  };
+}
+
+/** Where a flow's origin starts in its line: the tab before `originFile`, the 14th field. */
+const ORIGIN_FIELD = BATCH_COLUMNS.indexOf('originFile');
+
+/** A batch's lines by the line of the source row they came from, read without decoding the flows. */
+export function linesByRow(content: string): Map<number, string[]> {
+  const rows = new Map<number, string[]>();
+  if (content === '') return rows;
   for (const line of content.split('\n')) {
-    const f = line.split('\t');
-    if (f.length !== BATCH_COLUMNS.length)
-      throw new Error(`a batch line has ${f.length} fields, not ${BATCH_COLUMNS.length}`);
-    const [key, id, donorId, recipientId, stage, category, period, amount, currency, eur, usd] = f as [
-      string,
-      string,
-      string,
-      string,
-      FlowStage,
-      FlowCategory,
-      string,
-      string,
-      string,
-      string,
-      string,
-    ];
-    yield {
-      key,
-      id,
-      donorId,
-      recipientId: unplain(recipientId),
-      stage,
-      category,
-      period,
-      amount,
-      currency,
-      eur: unplain(eur),
-      usd: unplain(usd),
-      rateSource: untext(f[11] ?? NULL) ?? '',
-      description: untext(f[12] ?? NULL),
-      origin: { file: untext(f[13] ?? NULL) ?? '', row: Number(f[14]), release: untext(f[15] ?? NULL) },
-      statedRate: unplain(f[16] ?? NULL),
-    };
+    const origin = tabBefore(line, ORIGIN_FIELD);
+    const rowStart = line.indexOf('\t', origin + 1) + 1;
+    const row = Number(line.slice(rowStart, line.indexOf('\t', rowStart)));
+    const lines = rows.get(row);
+    if (lines) lines.push(line);
+    else rows.set(row, [line]);
   }
+  return rows;
+}
+
+/** The position of the tab before field `field` of a line. */
+function tabBefore(line: string, field: number): number {
+  let at = -1;
+  for (let index = 0; index < field; index += 1) at = line.indexOf('\t', at + 1);
+  return at;
+}
+
+/**
+ * Whether two versions of a row give the same flows, origin aside (the file, line and release differ from one
+ * download to the next): what decides whether a row a recorded import holds is repeated or amends it.
+ */
+export function sameFlows(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((line, index) => substance(line) === substance(b[index] ?? ''));
+}
+
+/** A line without its origin's three fields. */
+function substance(line: string): string {
+  const origin = tabBefore(line, ORIGIN_FIELD);
+  const after = tabBefore(line.slice(origin), 4);
+  return line.slice(0, origin) + line.slice(origin + after);
 }
 
 /** Ten decimal places, the most a flow's amount carries (`checkFlow`). */
 const SCALE = 10;
 const SCALE_FACTOR = 10n ** BigInt(SCALE);
+
+const negated = (value: string | null): string | null =>
+  value === null ? null : value.startsWith('-') ? value.slice(1) : `-${value}`;
 
 /** An exact sum of decimal strings: whole cents in a double while they fit exactly, the rest as scaled bigint. */
 class DecimalSum {
@@ -137,8 +183,14 @@ class DecimalSum {
         return;
       }
     }
-    const [whole = '0', fraction = ''] = value.split('.');
-    this.#scaled += BigInt(whole) * SCALE_FACTOR + BigInt(fraction.padEnd(SCALE, '0'));
+    const negative = value.startsWith('-');
+    const [whole = '0', fraction = ''] = (negative ? value.slice(1) : value).split('.');
+    const scaled = BigInt(whole) * SCALE_FACTOR + BigInt(fraction.padEnd(SCALE, '0'));
+    this.#scaled += negative ? -scaled : scaled;
+  }
+
+  isZero(): boolean {
+    return this.#scaled + BigInt(this.#cents) * 10n ** BigInt(SCALE - 2) === 0n;
   }
 
   /** The sum as a decimal string with ten places, as `numeric(30, 10)` prints it. */
@@ -178,6 +230,14 @@ export class TotalsSum {
     group.usd.add(flow.usd);
   }
 
+  /** Takes a flow out of the sums (the version of a row a later import amends): its group may go to zero or below. */
+  removeFlow(flow: FlowRecord): void {
+    const group = this.#group(flow.donorId, flow.period.slice(0, 7), flow.stage, flow.category);
+    group.count -= 1;
+    group.eur.add(negated(flow.eur));
+    group.usd.add(negated(flow.usd));
+  }
+
   addTotal([donorId, month, stage, category, flows, eur, usd]: FlowTotal): void {
     const group = this.#group(donorId, month, stage, category);
     group.count += flows;
@@ -185,11 +245,13 @@ export class TotalsSum {
     group.usd.add(usd);
   }
 
-  /** The sums so far, and a fresh start. */
+  /** The sums so far, and a fresh start. A group whose flows were all taken out again adds nothing and is left out. */
   take(): FlowTotal[] {
-    const totals = [...this.#groups.values()].map(
-      ({ head, count, eur, usd }): FlowTotal => [...head, count, eur.toString(), usd.toString()],
-    );
+    const totals: FlowTotal[] = [];
+    for (const { head, count, eur, usd } of this.#groups.values()) {
+      if (count === 0 && eur.isZero() && usd.isZero()) continue;
+      totals.push([...head, count, eur.toString(), usd.toString()]);
+    }
     this.#groups.clear();
     return totals;
   }
@@ -205,9 +267,10 @@ export function batchTotals(flows: Iterable<FlowRecord>): FlowTotal[] {
 /**
  * A `FlowsImported` event: one batch of an import. Its flows are the text whose SHA-256 is `contentDigest` (in the
  * ledger's content store, columns `columns`); rows at `repeatedRows` (lines) add nothing, because the ledger held
- * their keys already or the file gave them before. `totals` sums the rest of this batch and of the batches before it
- * whose events carried none: an import carries its sums forward until they hold many groups, and its last batch
- * carries what is left, so together its events' totals are its flows' totals.
+ * their keys with the same flows already or the file gave them before; rows at `amendedRows` replace the version an
+ * earlier import recorded. `totals` sums the rest of this batch, less the versions it replaces, and the same of the
+ * batches before it whose events carried none: an import carries its sums forward until they hold many groups, and
+ * its last batch carries what is left, so together its events' totals are what its flows change in the sums.
  */
 export interface FlowBatch {
   readonly importId: string;
@@ -217,7 +280,20 @@ export interface FlowBatch {
   readonly contentDigest: string;
   readonly columns: readonly string[];
   readonly repeatedRows: readonly number[];
+  /** Rows that amend the version of their key an earlier import recorded; none in events recorded before them. */
+  readonly amendedRows?: readonly RowAmendment[];
   readonly totals: readonly FlowTotal[];
+}
+
+/**
+ * A row whose key an earlier import recorded with other flows (FTS gives a flow's later status or amount under its
+ * id): it replaces that version, whose flows leave the sums (the event's totals take them out) and the flow lists.
+ */
+export interface RowAmendment {
+  /** The row's line in this import's file. */
+  readonly row: number;
+  /** The version it replaces: the import that recorded it, its batch and its line there. */
+  readonly replaces: { readonly importId: string; readonly batch: number; readonly row: number };
 }
 
 /** The events of an import: a batch at a time, then its summary. */

@@ -8,7 +8,7 @@ import { type Kysely, sql } from 'kysely';
 import type { Schema } from '../../db/schema.ts';
 import { mayRead, type ReadScope } from '../../domain/access.ts';
 import type { Visibility } from '../../domain/facts.ts';
-import { decodeBatch, type FlowBatch } from '../../domain/flow/batch.ts';
+import { decodeBatch, type FlowBatch, type RowAmendment } from '../../domain/flow/batch.ts';
 import { readContent } from '../../ledger/contents.ts';
 
 /** A type rather than an interface, so that a flow is an export's row (a record of its columns). */
@@ -77,14 +77,35 @@ const tenPlaces = (value: string | null): string | null => {
 };
 
 /**
- * The flows the reader may read, a batch at a time, in ledger order (the import that recorded a flow first holds
- * it). A batch's text is inflated only when its event is visible and, with a filter, only for that import.
+ * The versions of rows that later imports amended, as `importId:line`: those of the amending events the reader may
+ * read (a reader who may not read an amendment goes on reading the version it replaced, as the sums do).
+ */
+async function amendedVersions(db: Kysely<Schema>, scope: ReadScope): Promise<Set<string>> {
+  const { rows } = await sql<{ amended: RowAmendment[]; visibility: Visibility }>`
+    SELECT data->'amendedRows' AS amended, meta->>'visibility' AS visibility
+    FROM events
+    WHERE stream_type = 'import' AND type = 'FlowsImported'
+      AND jsonb_array_length(coalesce(data->'amendedRows', '[]'::jsonb)) > 0
+  `.execute(db);
+  const replaced = new Set<string>();
+  for (const { amended, visibility } of rows) {
+    if (!mayRead(scope, visibility, [])) continue;
+    for (const { replaces } of amended) replaced.add(`${replaces.importId}:${replaces.row}`);
+  }
+  return replaced;
+}
+
+/**
+ * The flows the reader may read, a batch at a time, in ledger order: each row's version that counts (the import that
+ * recorded it first, or the last that amended it). A batch's text is inflated only when its event is visible and,
+ * with a filter, only for that import.
  */
 export async function* importedFlows(
   db: Kysely<Schema>,
   scope: ReadScope,
   filter: FlowFilter = {},
 ): AsyncGenerator<readonly ImportedFlow[]> {
+  const amended = await amendedVersions(db, scope);
   let after = 0;
   while (true) {
     const { rows } = await sql<{
@@ -106,7 +127,7 @@ export async function* importedFlows(
       const repeated = new Set(event.data.repeatedRows);
       const page: ImportedFlow[] = [];
       for (const flow of decodeBatch(await readContent(db, event.data.contentDigest))) {
-        if (repeated.has(flow.origin.row)) continue;
+        if (repeated.has(flow.origin.row) || amended.has(`${event.data.importId}:${flow.origin.row}`)) continue;
         if (filter.donorId !== undefined && flow.donorId !== filter.donorId) continue;
         if (!mayRead(scope, event.visibility, [flow.donorId, flow.recipientId])) continue;
         page.push({

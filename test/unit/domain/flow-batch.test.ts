@@ -4,7 +4,17 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { batchTotals, decodeBatch, encodeBatch, type KeyedFlows } from '../../../src/domain/flow/batch.ts';
+import {
+  batchTotals,
+  decodeBatch,
+  decodeLine,
+  encodeBatch,
+  flowLine,
+  type KeyedFlows,
+  linesByRow,
+  sameFlows,
+  TotalsSum,
+} from '../../../src/domain/flow/batch.ts';
 import { sampleFlow } from '../../support/flows.ts';
 
 const flow = sampleFlow;
@@ -14,10 +24,14 @@ function referenceSum(values: readonly (string | null)[]): string {
   let total = 0n;
   for (const value of values) {
     if (value === null) continue;
-    const [whole = '0', fraction = ''] = value.split('.');
-    total += BigInt(whole) * 10n ** 10n + BigInt(fraction.padEnd(10, '0'));
+    const negative = value.startsWith('-');
+    const [whole = '0', fraction = ''] = (negative ? value.slice(1) : value).split('.');
+    const scaled = BigInt(whole) * 10n ** 10n + BigInt(fraction.padEnd(10, '0'));
+    total += negative ? -scaled : scaled;
   }
-  return `${total / 10n ** 10n}.${String(total % 10n ** 10n).padStart(10, '0')}`;
+  const sign = total < 0n ? '-' : '';
+  const size = total < 0n ? -total : total;
+  return `${sign}${size / 10n ** 10n}.${String(size % 10n ** 10n).padStart(10, '0')}`;
 }
 
 describe('a batch of flows', () => {
@@ -73,5 +87,63 @@ describe('a batch of flows', () => {
       }),
       { seed: 20261128, numRuns: 500 },
     );
+  });
+
+  it('takes amended versions out exactly: what is left is the sum of the flows not taken out', () => {
+    const decimal = fc
+      .tuple(fc.bigInt({ min: 0n, max: 10n ** 20n - 1n }), fc.integer({ min: 0, max: 10 }))
+      .map(([digits, places]) => {
+        const text = digits.toString().padStart(places + 1, '0');
+        return places === 0 ? text : `${text.slice(0, -places)}.${text.slice(-places)}`;
+      });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(decimal, fc.boolean()), { minLength: 1, maxLength: 30 }), (values) => {
+        const sum = new TotalsSum();
+        for (const [eur] of values) sum.addFlow(flow({ eur }));
+        for (const [eur, removed] of values) if (removed) sum.removeFlow(flow({ eur }));
+        const kept = values.filter(([, removed]) => !removed).map(([eur]) => eur);
+        const totals = sum.take();
+        // A group whose flows were all taken out is left out.
+        if (kept.length === 0) expect(totals).toEqual([]);
+        else expect([totals[0]?.[4], totals[0]?.[5]]).toEqual([kept.length, referenceSum(kept)]);
+      }),
+      { seed: 20261128, numRuns: 300 },
+    );
+  });
+
+  it('sums negative totals exactly, as an amending batch carries them', () => {
+    const sum = new TotalsSum();
+    for (const eur of ['-12.5', '-0.0000000001', '-123456789012345678.25', '3']) {
+      sum.addTotal(['de', '2025-03', 'paid', 'humanitarian', -1, eur, '0']);
+    }
+    expect(sum.take()).toEqual([
+      ['de', '2025-03', 'paid', 'humanitarian', -4, '-123456789012345687.7500000001', '0.0000000000'],
+    ]);
+  });
+
+  it('compares two versions of a row by the flows they give, not by the file and line they came from', () => {
+    const line = (changes: Parameters<typeof flow>[0]) => flowLine('fts:7', flow(changes));
+    const march = line({ origin: { file: 'march.csv', row: 2, release: null } });
+    const april = line({ origin: { file: 'april.csv', row: 9, release: 'snapshot' } });
+    expect(sameFlows([march], [april])).toBe(true);
+    expect(sameFlows([march], [line({ stage: 'paid' })])).toBe(false);
+    expect(sameFlows([march], [line({ amount: '1' })])).toBe(false);
+    expect(sameFlows([march], [line({ statedRate: '0.9' })])).toBe(false);
+    expect(sameFlows([march], [april, april])).toBe(false);
+  });
+
+  it('finds the lines of each row in a batch text without decoding its flows', () => {
+    const rows: KeyedFlows[] = [
+      { key: 'kiel-r29:de:2025-03', row: 2, flows: [flow(), flow({ stage: 'committed', category: 'total' })] },
+      {
+        key: 'fts:9',
+        row: 11,
+        flows: [flow({ description: 'tab\there', origin: { file: 'a\tb.csv', row: 11, release: null } })],
+      },
+    ];
+    const lines = linesByRow(encodeBatch(rows));
+    expect([...lines.keys()]).toEqual([2, 11]);
+    expect(lines.get(2)?.map((one) => decodeLine(one).stage)).toEqual(['allocated', 'committed']);
+    expect(lines.get(11)?.map((one) => decodeLine(one).origin)).toEqual([{ file: 'a\tb.csv', row: 11, release: null }]);
   });
 });

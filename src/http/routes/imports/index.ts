@@ -28,6 +28,10 @@ const importReportSchema = z
     rowsRead: z.number().int(),
     flows: z.number().int(),
     existingFlows: z.number().int(),
+    amendedFlows: z
+      .number()
+      .int()
+      .describe('flows of rows that replace what an earlier import recorded for them (a later status or amount)'),
     newOrganisations: z.array(z.string()).readonly(),
     errors: z.array(rowErrorSchema).readonly(),
     errorCount: z.number().int(),

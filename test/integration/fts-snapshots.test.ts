@@ -1,0 +1,137 @@
+/**
+ * FTS snapshots taken at different times: a later snapshot gives a flow's later status or amount under the same id,
+ * and that version replaces the one recorded before, in the tracker's sums and in the flows listed; a flow given
+ * again unchanged adds nothing. The sums and the list are the same once the read models are rebuilt.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { stringify } from 'csv-stringify/sync';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runImport } from '../../src/app/imports/engine.ts';
+import { importFormat } from '../../src/app/imports/formats.ts';
+import { buildServer } from '../../src/http/server.ts';
+import { FTS_COLUMNS, type FtsColumn } from '../../src/ingest/formats/fts-record.ts';
+import { rebuildProjections } from '../../src/projections/rebuild.ts';
+import { type AppFixture, openAppFixture } from '../support/app-fixtures.ts';
+
+interface Sum {
+  stage: string;
+  flows: number;
+  amount: { amount: string };
+}
+interface Totals {
+  trackers: { basis: string; flows: number; totals: Sum[]; months: (Sum & { month: string })[] }[];
+}
+interface ListedFlow {
+  id: string;
+  stage: string;
+  amount: string;
+  origin_file: string;
+}
+
+/** An FTS row of Norway's to WFP: its id, status, amount in US dollars and date. */
+const row = (id: number, status: string, usd: number, date = '2024-03-05'): string[] => {
+  const cells: Partial<Record<FtsColumn, string>> = {
+    id: String(id),
+    status,
+    date,
+    amountUSD: String(usd),
+    srcOrganization: 'Norway, Government of',
+    srcOrganizationTypes: 'Government',
+    srcLocations: 'NOR',
+    destOrganization: 'World Food Programme',
+  };
+  return FTS_COLUMNS.map((column) => cells[column] ?? '');
+};
+
+describe('FTS snapshots: a later status or amount replaces the earlier one', () => {
+  let f: AppFixture;
+  let app: FastifyInstance;
+  let dir: string;
+
+  const importSnapshot = async (name: string, rows: readonly string[][]) => {
+    const file = path.join(dir, name);
+    await writeFile(file, stringify([[...FTS_COLUMNS], ...rows]));
+    const report = await runImport(f.deps, f.request, await importFormat(f.db, 'fts', file), file, { batchSize: 2 });
+    expect(report).toMatchObject({ written: true, errorCount: 0 });
+    return report;
+  };
+  const tracker = async () =>
+    (await app.inject({ method: 'GET', url: '/api/flows/totals?currency=USD' }))
+      .json<Totals>()
+      .trackers.find((one) => one.basis === 'reported');
+  const byStage = (sums: readonly Sum[] | undefined) =>
+    Object.fromEntries((sums ?? []).map((sum) => [sum.stage, [sum.flows, sum.amount.amount]]));
+  const listed = async () =>
+    (await app.inject({ method: 'GET', url: '/api/exports/flows.json' }))
+      .json<ListedFlow[]>()
+      .map(({ id, stage, amount, origin_file }) => ({ id, stage, amount: Number(amount), file: origin_file }))
+      .sort((a, b) => a.id.localeCompare(b.id));
+
+  beforeAll(async () => {
+    f = await openAppFixture();
+    app = await buildServer({ ...f.deps, databaseKind: f.test.kind });
+    dir = await mkdtemp(path.join(os.tmpdir(), 'tranche-fts-snapshots-'));
+  });
+  afterAll(async () => {
+    await app?.close();
+    await f?.cleanup();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('a pledge since paid moves from pledged to paid; a flow given again unchanged adds nothing', async () => {
+    await importSnapshot('march.csv', [row(1, 'pledge', 1000), row(2, 'paid', 2000), row(3, 'commitment', 500)]);
+    expect(byStage((await tracker())?.totals)).toEqual({
+      pledged: [1, '1000'],
+      committed: [1, '500'],
+      paid: [1, '2000'],
+    });
+
+    const april = await importSnapshot('april.csv', [
+      row(1, 'paid', 1000),
+      row(2, 'paid', 2000),
+      row(3, 'commitment', 500),
+      row(4, 'paid', 4000),
+    ]);
+    expect(april).toMatchObject({ flows: 4, existingFlows: 2, amendedFlows: 1 });
+    const sums = await tracker();
+    // No flow is pledged any more: the group is gone, not left at zero.
+    expect(byStage(sums?.totals)).toEqual({ committed: [1, '500'], paid: [3, '7000'] });
+    expect(sums?.flows).toBe(4);
+    expect(await listed()).toEqual([
+      { id: 'fts:1', stage: 'paid', amount: 1000, file: 'april.csv' },
+      { id: 'fts:2', stage: 'paid', amount: 2000, file: 'march.csv' },
+      { id: 'fts:3', stage: 'committed', amount: 500, file: 'march.csv' },
+      { id: 'fts:4', stage: 'paid', amount: 4000, file: 'april.csv' },
+    ]);
+  });
+
+  it('a third snapshot amends the version the second recorded, in its month too', async () => {
+    const may = await importSnapshot('may.csv', [
+      row(1, 'paid', 1500, '2024-04-20'),
+      row(3, 'commitment', 500),
+      row(4, 'paid', 4000),
+    ]);
+    expect(may).toMatchObject({ flows: 3, existingFlows: 2, amendedFlows: 1 });
+    const sums = await tracker();
+    expect(byStage(sums?.totals)).toEqual({ committed: [1, '500'], paid: [3, '7500'] });
+    expect(
+      sums?.months.filter((sum) => sum.stage === 'paid').map((sum) => [sum.month, sum.flows, sum.amount.amount]),
+    ).toEqual([
+      ['2024-03', 2, '6000'],
+      ['2024-04', 1, '1500'],
+    ]);
+    expect((await listed()).filter((flow) => flow.id === 'fts:1')).toEqual([
+      { id: 'fts:1', stage: 'paid', amount: 1500, file: 'may.csv' },
+    ]);
+  });
+
+  it('gives the same sums and the same flows once the read models are rebuilt from the ledger', async () => {
+    const [sums, flows] = [await tracker(), await listed()];
+    await rebuildProjections(f.db);
+    expect(await tracker()).toEqual(sums);
+    expect(await listed()).toEqual(flows);
+  });
+});
