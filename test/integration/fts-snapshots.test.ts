@@ -11,6 +11,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runImport } from '../../src/app/imports/engine.ts';
 import { importFormat } from '../../src/app/imports/formats.ts';
+import type { Visibility } from '../../src/domain/facts.ts';
 import { buildServer } from '../../src/http/server.ts';
 import { FTS_COLUMNS, type FtsColumn } from '../../src/ingest/formats/fts-record.ts';
 import { rebuildProjections } from '../../src/projections/rebuild.ts';
@@ -51,10 +52,11 @@ describe('FTS snapshots: a later status or amount replaces the earlier one', () 
   let app: FastifyInstance;
   let dir: string;
 
-  const importSnapshot = async (name: string, rows: readonly string[][]) => {
+  const importSnapshot = async (name: string, rows: readonly string[][], visibility: Visibility = 'public') => {
     const file = path.join(dir, name);
     await writeFile(file, stringify([[...FTS_COLUMNS], ...rows]));
-    const report = await runImport(f.deps, f.request, await importFormat(f.db, 'fts', file), file, { batchSize: 2 });
+    const format = await importFormat(f.db, 'fts', file);
+    const report = await runImport(f.deps, f.request, format, file, { batchSize: 2, visibility });
     expect(report).toMatchObject({ written: true, errorCount: 0 });
     return report;
   };
@@ -133,5 +135,16 @@ describe('FTS snapshots: a later status or amount replaces the earlier one', () 
     await rebuildProjections(f.db);
     expect(await tracker()).toEqual(sums);
     expect(await listed()).toEqual(flows);
+  });
+
+  it('a snapshot under another visibility neither amends nor adds again what the other recorded', async () => {
+    const before = await tracker();
+    const hidden = await importSnapshot('restricted.csv', [row(6, 'pledge', 300)], 'restricted');
+    expect(hidden).toMatchObject({ flows: 1, existingFlows: 0, amendedFlows: 0 });
+    // A public snapshot with that flow since paid: taking the restricted version out of public sums would make them
+    // negative, so the row adds nothing, as before amendments.
+    const open = await importSnapshot('public.csv', [row(6, 'paid', 300), row(4, 'paid', 4000)]);
+    expect(open).toMatchObject({ flows: 2, existingFlows: 2, amendedFlows: 0 });
+    expect((await tracker())?.totals).toEqual(before?.totals);
   });
 });

@@ -6,6 +6,7 @@
  */
 import { sql } from 'kysely';
 import type { Db } from '../../db/index.ts';
+import type { Visibility } from '../../domain/facts.ts';
 import {
   decodeLine,
   type FlowBatch,
@@ -35,9 +36,16 @@ export interface HeldRows {
 /**
  * The rows of a staged import the ledger holds, by batch. One set-based query over every batch's keys; a format's
  * keys start with its own prefix (`kiel-r29:`, `fts:`), so only the imports of the same format can hold them. Of the
- * versions recorded for a key, the one that counts is the last recorded that its event does not mark repeated.
+ * versions recorded for a key, the one that counts is the last recorded that its event does not mark repeated; one
+ * recorded under another visibility than this import's is left as it is, and the row adds nothing (as before
+ * amendments: taking it out of the sums of readers who never saw it would make them wrong).
  */
-export async function heldRows(tx: Db, importId: string, format: string): Promise<Map<number, HeldRows>> {
+export async function heldRows(
+  tx: Db,
+  importId: string,
+  format: string,
+  visibility: Visibility,
+): Promise<Map<number, HeldRows>> {
   // Joins, not `IN (subquery)`: a subquery too large for work_mem is run again for every row.
   const found = await sql<{
     batch: number;
@@ -66,7 +74,7 @@ export async function heldRows(tx: Db, importId: string, format: string): Promis
     ...new Set(found.rows.flatMap((row) => (row.held_import === null ? [] : [row.held_import]))),
   ]);
   // A row with several recorded versions comes once per version: the one that counts is kept.
-  const versions = new Map<string, { version: RowVersion; seq: number }>();
+  const versions = new Map<string, { version: RowVersion; seq: number; visibility: Visibility }>();
   for (const row of found.rows) {
     if (row.held_import === null || row.held_batch === null || row.held_line === null) continue;
     const event = events.get(`${row.held_import}:${row.held_batch}`);
@@ -76,6 +84,7 @@ export async function heldRows(tx: Db, importId: string, format: string): Promis
       versions.set(row.key, {
         version: { importId: row.held_import, batch: row.held_batch, row: row.held_line },
         seq: event.seq,
+        visibility: event.visibility,
       });
     }
   }
@@ -93,8 +102,11 @@ export async function heldRows(tx: Db, importId: string, format: string): Promis
       continue;
     }
     seen.add(row.key);
-    const version = versions.get(row.key)?.version;
-    if (version) batchOf(held, row.batch).recorded.set(row.line, version);
+    const version = versions.get(row.key);
+    if (!version) continue;
+    // A version recorded under another visibility is not amended (its sums are another reader's), nor added again.
+    if (version.visibility === visibility) batchOf(held, row.batch).recorded.set(row.line, version.version);
+    else batchOf(held, row.batch).repeated.add(row.line);
   }
   return held;
 }
@@ -108,16 +120,20 @@ const batchOf = (held: Map<number, HeldRows>, batch: number): HeldRows => {
   return rows;
 };
 
-/** The recorded batches of these imports: their event's place in the chain and the rows it marks repeated. */
-async function recordedEvents(
-  tx: Db,
-  importIds: readonly string[],
-): Promise<Map<string, { seq: number; repeated: Set<number> }>> {
-  const events = new Map<string, { seq: number; repeated: Set<number> }>();
+/** A recorded batch's event: its place in the chain, its visibility and the rows it marks repeated. */
+interface RecordedEvent {
+  readonly seq: number;
+  readonly visibility: Visibility;
+  readonly repeated: Set<number>;
+}
+
+/** The recorded batches' events of these imports, by `importId:batch`. */
+async function recordedEvents(tx: Db, importIds: readonly string[]): Promise<Map<string, RecordedEvent>> {
+  const events = new Map<string, RecordedEvent>();
   if (importIds.length === 0) return events;
   const rows = await tx
     .selectFrom('events')
-    .select(['seq', 'data'])
+    .select(['seq', 'data', sql<Visibility>`meta->>'visibility'`.as('visibility')])
     .where('stream_type', '=', 'import')
     .where('type', '=', 'FlowsImported')
     .where(
@@ -126,9 +142,13 @@ async function recordedEvents(
       importIds.map((id) => `import-${id}`),
     )
     .execute();
-  for (const { seq, data } of rows) {
+  for (const { seq, data, visibility } of rows) {
     const batch = data as FlowBatch;
-    events.set(`${batch.importId}:${batch.batch}`, { seq: Number(seq), repeated: new Set(batch.repeatedRows) });
+    events.set(`${batch.importId}:${batch.batch}`, {
+      seq: Number(seq),
+      visibility,
+      repeated: new Set(batch.repeatedRows),
+    });
   }
   return events;
 }

@@ -87,7 +87,7 @@ export async function record(
     }
     const evidence = source ? [source.id] : [];
     const streamId = `import-${summary.importId}`;
-    const held = await heldRows(tx, summary.importId, format.name);
+    const held = await heldRows(tx, summary.importId, format.name, options.visibility ?? 'public');
     const versions = new VersionReader(tx);
     const { last } = await tx
       .selectFrom('flow_batches')
