@@ -82,7 +82,12 @@ export async function storeContents(db: Kysely<Schema>, contents: readonly Seale
 export async function readContent(db: Kysely<Schema>, digest: string): Promise<string> {
   const row = await db.selectFrom('ledger_contents').select('deflated').where('digest', '=', digest).executeTakeFirst();
   if (!row) throw new Error(`the ledger lacks the content ${digest}`);
-  const text = await inflate(row.deflated);
+  return openContent(digest, row.deflated);
+}
+
+/** A stored content's text (inflated on the thread pool); an error when it does not match its digest. */
+export async function openContent(digest: string, deflated: Buffer): Promise<string> {
+  const text = await inflate(deflated);
   if (contentDigest(text) !== digest) throw new Error(`the content ${digest} does not match its digest`);
   return text.toString('utf8');
 }

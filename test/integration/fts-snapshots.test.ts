@@ -110,11 +110,12 @@ describe('FTS snapshots: a later status or amount replaces the earlier one', () 
     ]);
   });
 
-  it('a third snapshot amends the version the second recorded, in its month too', async () => {
+  it('a third snapshot, in another order, amends the version the second recorded, in its month too', async () => {
+    // Its rows in reverse: each batch of two is compared with versions in other batches of other imports.
     const may = await importSnapshot('may.csv', [
-      row(1, 'paid', 1500, '2024-04-20'),
-      row(3, 'commitment', 500),
       row(4, 'paid', 4000),
+      row(3, 'commitment', 500),
+      row(1, 'paid', 1500, '2024-04-20'),
     ]);
     expect(may).toMatchObject({ flows: 3, existingFlows: 2, amendedFlows: 1 });
     const sums = await tracker();

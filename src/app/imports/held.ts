@@ -4,19 +4,20 @@
  * recording transaction, with the version of its key that counts now (record.ts): the same flows add nothing, other
  * flows amend it.
  */
+import { hash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../../db/index.ts';
 import type { Visibility } from '../../domain/facts.ts';
 import {
-  decodeLine,
   type FlowBatch,
   type FlowTotal,
   linesByRow,
   type RowAmendment,
-  sameFlows,
+  rowSubstance,
   type TotalsSum,
+  totalledFlow,
 } from '../../domain/flow/batch.ts';
-import { readContent } from '../../ledger/contents.ts';
+import { openContent, readContent } from '../../ledger/contents.ts';
 
 /** Where a recorded version of a row is: its import, batch and line. */
 export interface RowVersion {
@@ -153,33 +154,113 @@ async function recordedEvents(tx: Db, importIds: readonly string[]): Promise<Map
   return events;
 }
 
+/** What comparing a batch's held rows with their recorded versions found. */
+interface Compared {
+  /** Rows whose flows are those of their recorded version: repeated. */
+  readonly same: Set<number>;
+  /** Their flows. */
+  sameFlows: number;
+  readonly amended: RowAmendment[];
+  /** Flows of the amending rows. */
+  amendedFlows: number;
+}
+
+/** A row waiting for its recorded version: its batch and line, the version, and its substance's digest. */
+interface Pending {
+  readonly batch: number;
+  readonly row: number;
+  readonly version: RowVersion;
+  readonly digest: string;
+  readonly flows: number;
+}
+
+/** A row's substance (`rowSubstance`) as a digest, so that a million held rows are not held as their text. */
+const substanceDigest = (lines: readonly string[]): string => hash('sha256', rowSubstance(lines), 'base64');
+
 /**
- * Reads recorded versions of rows, as their lines in their batch's text, keeping the last few batches it read: an
- * import that follows another reads their batches mostly in order.
+ * Compares every held row of a staged import with its recorded version, reading each batch once, the new ones and
+ * the recorded ones (a snapshot in another order than the one before it scatters its rows over all of that one's
+ * batches). The flows of the versions found again, and of those amended, leave the sums through `carried`: the
+ * staged totals of this import's batches count every row.
  */
-export class VersionReader {
-  readonly #batches = new Map<string, Map<number, string[]>>();
-
-  constructor(
-    private readonly tx: Db,
-    private readonly kept = 8,
-  ) {}
-
-  async linesOf(version: RowVersion): Promise<readonly string[]> {
-    const id = `${version.importId}:${version.batch}`;
-    let rows = this.#batches.get(id);
-    if (!rows) {
-      const staged = await this.tx
-        .selectFrom('flow_batches')
-        .select('digest')
-        .where('import_id', '=', version.importId)
-        .where('batch', '=', version.batch)
-        .executeTakeFirstOrThrow();
-      rows = linesByRow(await readContent(this.tx, staged.digest));
-      if (this.#batches.size >= this.kept) this.#batches.delete(this.#batches.keys().next().value ?? '');
-      this.#batches.set(id, rows);
+export async function compareVersions(
+  tx: Db,
+  importId: string,
+  held: ReadonlyMap<number, HeldRows>,
+  carried: TotalsSum,
+): Promise<Map<number, Compared>> {
+  const compared = new Map<number, Compared>();
+  const pending = new Map<string, Pending[]>();
+  const mine = [...held].filter(([, rows]) => rows.recorded.size > 0).sort(([a], [b]) => a - b);
+  for await (const { batch, text } of batchTexts(
+    tx,
+    mine.map(([batch]) => ({ importId, batch })),
+  )) {
+    const lines = linesByRow(text);
+    for (const [row, version] of held.get(batch)?.recorded ?? []) {
+      const own = lines.get(row) ?? [];
+      const waiting = { batch, row, version, digest: substanceDigest(own), flows: own.length };
+      const at = `${version.importId}\t${version.batch}`;
+      const list = pending.get(at);
+      if (list) list.push(waiting);
+      else pending.set(at, [waiting]);
     }
-    return rows.get(version.row) ?? [];
+  }
+  const recorded = [...pending.values()].map((waiting) => (waiting[0] as Pending).version);
+  for await (const { importId: recordedBy, batch, text } of batchTexts(tx, recorded)) {
+    const versions = linesByRow(text);
+    for (const { batch: mine, row, version, digest, flows } of pending.get(`${recordedBy}\t${batch}`) ?? []) {
+      let result = compared.get(mine);
+      if (!result) {
+        result = { same: new Set(), sameFlows: 0, amended: [], amendedFlows: 0 };
+        compared.set(mine, result);
+      }
+      const before = versions.get(version.row) ?? [];
+      // A repeated row's flows leave the sums as its recorded version's (the same flows); an amended version's too.
+      for (const line of before) carried.removeFlow(totalledFlow(line));
+      if (substanceDigest(before) === digest) {
+        result.same.add(row);
+        result.sameFlows += flows;
+      } else {
+        result.amended.push({ row, replaces: version });
+        result.amendedFlows += flows;
+      }
+    }
+  }
+  return compared;
+}
+
+/** Batches read together, and while the ones before them are compared. */
+const BATCHES_READ = 8;
+
+/** The texts of staged or recorded batches, in the order asked, a few a query, the next few read meanwhile. */
+async function* batchTexts(
+  tx: Db,
+  wanted: readonly { readonly importId: string; readonly batch: number }[],
+): AsyncGenerator<{ importId: string; batch: number; text: string }> {
+  const read = async (from: number) => {
+    const part = wanted.slice(from, from + BATCHES_READ);
+    if (part.length === 0) return [];
+    const { rows } = await sql<{ import_id: string; batch: number; digest: string; deflated: Buffer }>`
+      SELECT b.import_id, b.batch, c.digest, c.deflated
+      FROM unnest(${part.map((one) => one.importId)}::text[], ${part.map((one) => one.batch)}::int[]) AS w(import_id, batch)
+        JOIN flow_batches b ON b.import_id = w.import_id AND b.batch = w.batch
+        JOIN ledger_contents c ON c.digest = b.digest`.execute(tx);
+    const texts = new Map<string, string>();
+    for (const row of rows) texts.set(`${row.import_id}\t${row.batch}`, await openContent(row.digest, row.deflated));
+    return part.map(({ importId, batch }) => {
+      const text = texts.get(`${importId}\t${batch}`);
+      if (text === undefined) throw new Error(`the batch ${batch} of ${importId} is not in the ledger`);
+      return { importId, batch, text };
+    });
+  };
+  let next = read(0);
+  for (let from = 0; from < wanted.length; from += BATCHES_READ) {
+    const current = await next;
+    next = read(from + BATCHES_READ);
+    // Awaited on the next turn; a failure before that is not an unhandled rejection.
+    next.catch(() => undefined);
+    yield* current;
   }
 }
 
@@ -194,51 +275,30 @@ export interface SettledBatch {
 }
 
 /**
- * Settles a staged batch's rows the ledger holds, adding what it records to `carried`: a row whose recorded version
- * gives other flows amends it, and that version's flows leave the sums; a row giving the same flows, or one the file
- * gave before, is repeated, and its own flows leave them.
+ * Settles a staged batch, adding what it records to `carried`: its totals, less the flows of the rows the file gave
+ * before (those found again in a recorded import left in `compareVersions`).
  */
 export async function settleBatch(
   tx: Db,
   batch: { readonly digest: string; readonly flows: number; readonly totals: unknown },
   held: HeldRows | undefined,
-  versions: VersionReader,
+  compared: Compared | undefined,
   carried: TotalsSum,
 ): Promise<SettledBatch> {
-  const totals = batch.totals as readonly FlowTotal[];
-  if (!held) {
-    for (const total of totals) carried.addTotal(total);
-    return { flows: batch.flows, repeatedRows: [], amendedRows: [], amendedFlows: 0 };
-  }
-  const mine = linesByRow(await readContent(tx, batch.digest));
-  const repeated = new Set(held.repeated);
-  const amended: RowAmendment[] = [];
-  let amendedFlows = 0;
-  for (const [row, version] of held.recorded) {
-    const before = await versions.linesOf(version);
-    const now = mine.get(row) ?? [];
-    if (sameFlows(now, before)) {
-      repeated.add(row);
-      continue;
-    }
-    amended.push({ row, replaces: version });
-    for (const line of before) carried.removeFlow(decodeLine(line));
-    amendedFlows += now.length;
-  }
-  // The batch's totals less its repeated rows' flows; when most of it is repeated (a snapshot that follows another),
-  // the sums of the rows left are fewer to make.
-  const repeatedLines = [...repeated].flatMap((row) => mine.get(row) ?? []);
-  if (repeatedLines.length * 2 > batch.flows) {
-    for (const [row, lines] of mine)
-      if (!repeated.has(row)) for (const line of lines) carried.addFlow(decodeLine(line));
-  } else {
-    for (const total of totals) carried.addTotal(total);
-    for (const line of repeatedLines) carried.removeFlow(decodeLine(line));
+  for (const total of batch.totals as readonly FlowTotal[]) carried.addTotal(total);
+  let flows = batch.flows - (compared?.sameFlows ?? 0);
+  if (held && held.repeated.size > 0) {
+    const mine = linesByRow(await readContent(tx, batch.digest));
+    for (const row of held.repeated)
+      for (const line of mine.get(row) ?? []) {
+        carried.removeFlow(totalledFlow(line));
+        flows -= 1;
+      }
   }
   return {
-    flows: batch.flows - repeatedLines.length,
-    repeatedRows: [...repeated].sort((a, b) => a - b),
-    amendedRows: amended.sort((a, b) => a.row - b.row),
-    amendedFlows,
+    flows,
+    repeatedRows: [...(held?.repeated ?? []), ...(compared?.same ?? [])].sort((a, b) => a - b),
+    amendedRows: [...(compared?.amended ?? [])].sort((a, b) => a.row - b.row),
+    amendedFlows: compared?.amendedFlows ?? 0,
   };
 }

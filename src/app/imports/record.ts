@@ -12,7 +12,7 @@ import { appendEvents, lockHead } from '../../ledger/append.ts';
 import type { EventMeta, StreamAppend } from '../../ledger/event.ts';
 import { project } from '../../projections/project.ts';
 import type { AppDeps, RequestContext } from '../deps.ts';
-import { heldRows, settleBatch, VersionReader } from './held.ts';
+import { compareVersions, heldRows, settleBatch } from './held.ts';
 import { isImported } from './runs.ts';
 import type { ImportFormat, ImportOptions, ImportReport, NewOrganisation } from './types.ts';
 
@@ -88,7 +88,6 @@ export async function record(
     const evidence = source ? [source.id] : [];
     const streamId = `import-${summary.importId}`;
     const held = await heldRows(tx, summary.importId, format.name, options.visibility ?? 'public');
-    const versions = new VersionReader(tx);
     const { last } = await tx
       .selectFrom('flow_batches')
       .select(sql<number>`coalesce(max(batch), -1)::int`.as('last'))
@@ -97,6 +96,7 @@ export async function record(
     // Totals carried forward until they hold many groups, or to the last batch: a tracker gives the same donor's
     // month in many batches, and adding one row per group is far cheaper than one per group per batch.
     const carried = new TotalsSum();
+    const compared = await compareVersions(tx, summary.importId, held, carried);
     let flowsRead = 0;
     let flowsRecorded = 0;
     let flowsAmended = 0;
@@ -113,7 +113,7 @@ export async function record(
       const batches: FlowBatch[] = [];
       for (const batch of staged) {
         flowsRead += batch.flows;
-        const settled = await settleBatch(tx, batch, held.get(batch.batch), versions, carried);
+        const settled = await settleBatch(tx, batch, held.get(batch.batch), compared.get(batch.batch), carried);
         flowsAmended += settled.amendedFlows;
         flowsRecorded += settled.flows;
         batches.push({

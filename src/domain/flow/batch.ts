@@ -118,6 +118,22 @@ export function decodeLine(line: string): BatchFlow {
   };
 }
 
+/** What a flow adds to the sums. */
+export type TotalledFlow = Pick<FlowRecord, 'donorId' | 'period' | 'stage' | 'category' | 'eur' | 'usd'>;
+
+/** What the flow of a batch's line adds to the sums, read without decoding its free text. */
+export function totalledFlow(line: string): TotalledFlow {
+  const f = line.split('\t');
+  return {
+    donorId: f[2] ?? '',
+    stage: f[4] as FlowStage,
+    category: f[5] as FlowCategory,
+    period: f[6] ?? '',
+    eur: unplain(f[9] ?? NULL),
+    usd: unplain(f[10] ?? NULL),
+  };
+}
+
 /** Where a flow's origin starts in its line: the tab before `originFile`, the 14th field. */
 const ORIGIN_FIELD = BATCH_COLUMNS.indexOf('originFile');
 
@@ -144,11 +160,11 @@ function tabBefore(line: string, field: number): number {
 }
 
 /**
- * Whether two versions of a row give the same flows, origin aside (the file, line and release differ from one
- * download to the next): what decides whether a row a recorded import holds is repeated or amends it.
+ * What a row's flows are, origin aside (the file, line and release differ from one download to the next): two
+ * versions of a row with the same substance give the same flows. Its lines without their origin, one after another.
  */
-export function sameFlows(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((line, index) => substance(line) === substance(b[index] ?? ''));
+export function rowSubstance(lines: readonly string[]): string {
+  return lines.map(substance).join('\n');
 }
 
 /** A line without its origin's three fields. */
@@ -223,7 +239,7 @@ export class TotalsSum {
     return group;
   }
 
-  addFlow(flow: FlowRecord): void {
+  addFlow(flow: TotalledFlow): void {
     const group = this.#group(flow.donorId, flow.period.slice(0, 7), flow.stage, flow.category);
     group.count += 1;
     group.eur.add(flow.eur);
@@ -231,7 +247,7 @@ export class TotalsSum {
   }
 
   /** Takes a flow out of the sums (the version of a row a later import amends): its group may go to zero or below. */
-  removeFlow(flow: FlowRecord): void {
+  removeFlow(flow: TotalledFlow): void {
     const group = this.#group(flow.donorId, flow.period.slice(0, 7), flow.stage, flow.category);
     group.count -= 1;
     group.eur.add(negated(flow.eur));
@@ -258,7 +274,7 @@ export class TotalsSum {
 }
 
 /** Sums flows by donor, month, stage and category, in the order each group first appears. */
-export function batchTotals(flows: Iterable<FlowRecord>): FlowTotal[] {
+export function batchTotals(flows: Iterable<TotalledFlow>): FlowTotal[] {
   const sum = new TotalsSum();
   for (const flow of flows) sum.addFlow(flow);
   return sum.take();
