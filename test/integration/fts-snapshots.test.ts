@@ -3,19 +3,17 @@
  * and that version replaces the one recorded before, in the tracker's sums and in the flows listed; a flow given
  * again unchanged adds nothing. The sums and the list are the same once the read models are rebuilt.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runImport } from '../../src/app/imports/engine.ts';
 import { importFormat } from '../../src/app/imports/formats.ts';
 import type { Visibility } from '../../src/domain/facts.ts';
-import { buildServer } from '../../src/http/server.ts';
-import { FTS_COLUMNS, type FtsColumn } from '../../src/ingest/formats/fts-record.ts';
+import { FTS_COLUMNS } from '../../src/ingest/formats/fts-record.ts';
 import { rebuildProjections } from '../../src/projections/rebuild.ts';
-import { type AppFixture, openAppFixture } from '../support/app-fixtures.ts';
+import { appSuite } from '../support/app-server.ts';
+import { ftsRow } from '../support/flows.ts';
 
 interface Sum {
   stage: string;
@@ -32,59 +30,35 @@ interface ListedFlow {
   origin_file: string;
 }
 
-/** An FTS row of Norway's to WFP: its id, status, amount in US dollars and date. */
-const row = (id: number, status: string, usd: number, date = '2024-03-05'): string[] => {
-  const cells: Partial<Record<FtsColumn, string>> = {
-    id: String(id),
-    status,
-    date,
-    amountUSD: String(usd),
-    srcOrganization: 'Norway, Government of',
-    srcOrganizationTypes: 'Government',
-    srcLocations: 'NOR',
-    destOrganization: 'World Food Programme',
-  };
-  return FTS_COLUMNS.map((column) => cells[column] ?? '');
-};
-
 describe('FTS snapshots: a later status or amount replaces the earlier one', () => {
-  let f: AppFixture;
-  let app: FastifyInstance;
-  let dir: string;
+  const suite = appSuite('tranche-fts-snapshots-');
 
   const importSnapshot = async (name: string, rows: readonly string[][], visibility: Visibility = 'public') => {
-    const file = path.join(dir, name);
+    const file = path.join(suite.dir, name);
     await writeFile(file, stringify([[...FTS_COLUMNS], ...rows]));
-    const format = await importFormat(f.db, 'fts', file);
-    const report = await runImport(f.deps, f.request, format, file, { batchSize: 2, visibility });
+    const format = await importFormat(suite.f.db, 'fts', file);
+    const report = await runImport(suite.f.deps, suite.f.request, format, file, { batchSize: 2, visibility });
     expect(report).toMatchObject({ written: true, errorCount: 0 });
     return report;
   };
   const tracker = async () =>
-    (await app.inject({ method: 'GET', url: '/api/flows/totals?currency=USD' }))
+    (await suite.app.inject({ method: 'GET', url: '/api/flows/totals?currency=USD' }))
       .json<Totals>()
       .trackers.find((one) => one.basis === 'reported');
   const byStage = (sums: readonly Sum[] | undefined) =>
     Object.fromEntries((sums ?? []).map((sum) => [sum.stage, [sum.flows, sum.amount.amount]]));
   const listed = async () =>
-    (await app.inject({ method: 'GET', url: '/api/exports/flows.json' }))
+    (await suite.app.inject({ method: 'GET', url: '/api/exports/flows.json' }))
       .json<ListedFlow[]>()
       .map(({ id, stage, amount, origin_file }) => ({ id, stage, amount: Number(amount), file: origin_file }))
       .sort((a, b) => a.id.localeCompare(b.id));
 
-  beforeAll(async () => {
-    f = await openAppFixture();
-    app = await buildServer({ ...f.deps, databaseKind: f.test.kind });
-    dir = await mkdtemp(path.join(os.tmpdir(), 'tranche-fts-snapshots-'));
-  });
-  afterAll(async () => {
-    await app?.close();
-    await f?.cleanup();
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
-
   it('a pledge since paid moves from pledged to paid; a flow given again unchanged adds nothing', async () => {
-    await importSnapshot('march.csv', [row(1, 'pledge', 1000), row(2, 'paid', 2000), row(3, 'commitment', 500)]);
+    await importSnapshot('march.csv', [
+      ftsRow(1, 'pledge', 1000),
+      ftsRow(2, 'paid', 2000),
+      ftsRow(3, 'commitment', 500),
+    ]);
     expect(byStage((await tracker())?.totals)).toEqual({
       pledged: [1, '1000'],
       committed: [1, '500'],
@@ -92,10 +66,10 @@ describe('FTS snapshots: a later status or amount replaces the earlier one', () 
     });
 
     const april = await importSnapshot('april.csv', [
-      row(1, 'paid', 1000),
-      row(2, 'paid', 2000),
-      row(3, 'commitment', 500),
-      row(4, 'paid', 4000),
+      ftsRow(1, 'paid', 1000),
+      ftsRow(2, 'paid', 2000),
+      ftsRow(3, 'commitment', 500),
+      ftsRow(4, 'paid', 4000),
     ]);
     expect(april).toMatchObject({ flows: 4, existingFlows: 2, amendedFlows: 1 });
     const sums = await tracker();
@@ -113,9 +87,9 @@ describe('FTS snapshots: a later status or amount replaces the earlier one', () 
   it('a third snapshot, in another order, amends the version the second recorded, in its month too', async () => {
     // Its rows in reverse: each batch of two is compared with versions in other batches of other imports.
     const may = await importSnapshot('may.csv', [
-      row(4, 'paid', 4000),
-      row(3, 'commitment', 500),
-      row(1, 'paid', 1500, '2024-04-20'),
+      ftsRow(4, 'paid', 4000),
+      ftsRow(3, 'commitment', 500),
+      ftsRow(1, 'paid', 1500, '2024-04-20'),
     ]);
     expect(may).toMatchObject({ flows: 3, existingFlows: 2, amendedFlows: 1 });
     const sums = await tracker();
@@ -133,18 +107,18 @@ describe('FTS snapshots: a later status or amount replaces the earlier one', () 
 
   it('gives the same sums and the same flows once the read models are rebuilt from the ledger', async () => {
     const [sums, flows] = [await tracker(), await listed()];
-    await rebuildProjections(f.db);
+    await rebuildProjections(suite.f.db);
     expect(await tracker()).toEqual(sums);
     expect(await listed()).toEqual(flows);
   });
 
   it('a snapshot under another visibility neither amends nor adds again what the other recorded', async () => {
     const before = await tracker();
-    const hidden = await importSnapshot('restricted.csv', [row(6, 'pledge', 300)], 'restricted');
+    const hidden = await importSnapshot('restricted.csv', [ftsRow(6, 'pledge', 300)], 'restricted');
     expect(hidden).toMatchObject({ flows: 1, existingFlows: 0, amendedFlows: 0 });
     // A public snapshot with that flow since paid: taking the restricted version out of public sums would make them
     // negative, so the row adds nothing, as before amendments.
-    const open = await importSnapshot('public.csv', [row(6, 'paid', 300), row(4, 'paid', 4000)]);
+    const open = await importSnapshot('public.csv', [ftsRow(6, 'paid', 300), ftsRow(4, 'paid', 4000)]);
     expect(open).toMatchObject({ flows: 2, existingFlows: 2, amendedFlows: 0 });
     expect((await tracker())?.totals).toEqual(before?.totals);
   });

@@ -3,18 +3,16 @@
  * marked, and not counted), whichever order they were imported in; FTS snapshots are one release, each adding the
  * flows the ones before it lacked. The sums are the same after the read models are rebuilt from the ledger.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runImport } from '../../src/app/imports/engine.ts';
 import { importFormat } from '../../src/app/imports/formats.ts';
-import { buildServer } from '../../src/http/server.ts';
-import { FTS_COLUMNS, type FtsColumn } from '../../src/ingest/formats/fts-record.ts';
+import { FTS_COLUMNS } from '../../src/ingest/formats/fts-record.ts';
 import { rebuildProjections } from '../../src/projections/rebuild.ts';
-import { type AppFixture, openAppFixture } from '../support/app-fixtures.ts';
+import { appSuite } from '../support/app-server.ts';
+import { ftsRow } from '../support/flows.ts';
 
 const HEADER = 'country,iso,year,month,total,financial,humanitarian,military,commitments,to_be_allocated,gdp,pct_gdp';
 
@@ -33,9 +31,7 @@ interface Totals {
 }
 
 describe('releases of one tracker', () => {
-  let f: AppFixture;
-  let app: FastifyInstance;
-  let dir: string;
+  const suite = appSuite('tranche-releases-');
 
   /** A Kiel download: data_explorer.csv and release_info.csv, in a folder of its own. */
   const kielRelease = async (
@@ -44,7 +40,7 @@ describe('releases of one tracker', () => {
     rows: readonly string[],
     folderName = `r${release}`,
   ): Promise<string> => {
-    const folder = path.join(dir, folderName);
+    const folder = path.join(suite.dir, folderName);
     await mkdir(folder);
     await writeFile(
       path.join(folder, 'release_info.csv'),
@@ -55,29 +51,18 @@ describe('releases of one tracker', () => {
     return file;
   };
   const importFile = async (format: string, file: string) => {
-    const report = await runImport(f.deps, f.request, await importFormat(f.db, format, file), file);
+    const report = await runImport(suite.f.deps, suite.f.request, await importFormat(suite.f.db, format, file), file);
     expect(report).toMatchObject({ written: true, errorCount: 0 });
     return report;
   };
   const totals = async (): Promise<Totals['trackers']> =>
-    (await app.inject({ method: 'GET', url: '/api/flows/totals?currency=EUR' })).json<Totals>().trackers;
+    (await suite.app.inject({ method: 'GET', url: '/api/flows/totals?currency=EUR' })).json<Totals>().trackers;
   const sum = (tracker: Totals['trackers'][number] | undefined, stage: string, category: string) =>
     tracker?.totals.find((total) => total.stage === stage && total.category === category)?.amount.amount;
 
-  beforeAll(async () => {
-    f = await openAppFixture();
-    app = await buildServer({ ...f.deps, databaseKind: f.test.kind });
-    dir = await mkdtemp(path.join(os.tmpdir(), 'tranche-releases-'));
-  });
-  afterAll(async () => {
-    await app?.close();
-    await f?.cleanup();
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
-
   it('answers with no trackers before anything is imported', async () => {
     expect(await totals()).toEqual([]);
-    const trackers = await app.inject({ method: 'GET', url: '/api/flows/trackers' });
+    const trackers = await suite.app.inject({ method: 'GET', url: '/api/flows/trackers' });
     expect(trackers.json()).toEqual([]);
   });
 
@@ -101,32 +86,20 @@ describe('releases of one tracker', () => {
     );
     expect(kiel?.donorCount).toBe(2);
     expect(sum(kiel, 'allocated', 'military')).toBe('350000000');
-    const page = await app.inject({ method: 'GET', url: '/api/flows/totals?currency=EUR&donor=no' });
+    const page = await suite.app.inject({ method: 'GET', url: '/api/flows/totals?currency=EUR&donor=no' });
     expect(sum(page.json<Totals>().trackers[0], 'allocated', 'military')).toBe('250000000');
   });
 
   it('gives the same sums once the read models are rebuilt from the ledger', async () => {
     const before = await totals();
-    await rebuildProjections(f.db);
+    await rebuildProjections(suite.f.db);
     expect(await totals()).toEqual(before);
   });
 
   it('adds every FTS snapshot: one release, whose later files add only the flows it lacked', async () => {
-    const row = (id: number, usd: number): string[] => {
-      const cells: Partial<Record<FtsColumn, string>> = {
-        id: String(id),
-        status: 'paid',
-        date: `2024-03-0${id}`,
-        amountUSD: String(usd),
-        srcOrganization: 'Norway, Government of',
-        srcOrganizationTypes: 'Government',
-        srcLocations: 'NOR',
-        destOrganization: 'World Food Programme',
-      };
-      return FTS_COLUMNS.map((column) => cells[column] ?? '');
-    };
-    const first = path.join(dir, 'fts-1.csv');
-    const second = path.join(dir, 'fts-2.csv');
+    const row = (id: number, usd: number) => ftsRow(id, 'paid', usd, `2024-03-0${id}`);
+    const first = path.join(suite.dir, 'fts-1.csv');
+    const second = path.join(suite.dir, 'fts-2.csv');
     await writeFile(first, stringify([[...FTS_COLUMNS], row(1, 1000), row(2, 2000)]));
     await writeFile(second, stringify([[...FTS_COLUMNS], row(1, 1000), row(2, 2000), row(3, 4000)]));
     const one = await importFile('fts', first);
@@ -154,7 +127,7 @@ describe('releases of one tracker', () => {
     expect(report).toMatchObject({ flows: 2, existingFlows: 1, amendedFlows: 1 });
     const [kiel] = await totals();
     expect(sum(kiel, 'allocated', 'military')).toBe('400000000');
-    const norway = await app.inject({ method: 'GET', url: '/api/flows/totals?currency=EUR&donor=no' });
+    const norway = await suite.app.inject({ method: 'GET', url: '/api/flows/totals?currency=EUR&donor=no' });
     expect(sum(norway.json<Totals>().trackers[0], 'allocated', 'military')).toBe('300000000');
     expect(norway.json<Totals>().trackers[0]?.totals.map((total) => total.flows)).toEqual([1]);
   });

@@ -9,6 +9,7 @@ import { importFormat } from '../../src/app/imports/formats.ts';
 import type { Schema } from '../../src/db/schema.ts';
 import { FULL_SCOPE, type ReadScope } from '../../src/domain/access.ts';
 import type { FlowRecord } from '../../src/domain/flow/flow.ts';
+import { FTS_COLUMNS, type FtsColumn } from '../../src/ingest/formats/fts-record.ts';
 import { type ImportedFlow, importedFlows } from '../../src/projections/queries/imported-flows.ts';
 
 export async function flowRows(db: Kysely<Schema>, scope: ReadScope = FULL_SCOPE): Promise<ImportedFlow[]> {
@@ -76,3 +77,18 @@ export const sampleFlow = (overrides: Partial<FlowRecord> = {}): FlowRecord => (
   origin: { file: 'data_explorer.csv', row: 2, release: 'Ukraine Support Tracker, Release 29 (04/2026)' },
   ...overrides,
 });
+
+/** A row of an FTS file: a flow of Norway's to the World Food Programme, with its id, status, US dollars and date. */
+export function ftsRow(id: number, status: string, usd: number, date = '2024-03-05'): string[] {
+  const cells: Partial<Record<FtsColumn, string>> = {
+    id: String(id),
+    status,
+    date,
+    amountUSD: String(usd),
+    srcOrganization: 'Norway, Government of',
+    srcOrganizationTypes: 'Government',
+    srcLocations: 'NOR',
+    destOrganization: 'World Food Programme',
+  };
+  return FTS_COLUMNS.map((column) => cells[column] ?? '');
+}

@@ -35,6 +35,14 @@ function referenceSum(values: readonly (string | null)[]): string {
   return `${sign}${size / 10n ** 10n}.${String(size % 10n ** 10n).padStart(10, '0')}`;
 }
 
+/** Decimals of up to twenty digits and ten places. */
+const decimal = fc
+  .tuple(fc.bigInt({ min: 0n, max: 10n ** 20n - 1n }), fc.integer({ min: 0, max: 10 }))
+  .map(([digits, places]) => {
+    const text = digits.toString().padStart(places + 1, '0');
+    return places === 0 ? text : `${text.slice(0, -places)}.${text.slice(-places)}`;
+  });
+
 describe('a batch of flows', () => {
   it('reads back to the same flows, free text with tabs, line breaks, quotes and \\N included', () => {
     const rows: KeyedFlows[] = [
@@ -75,12 +83,6 @@ describe('a batch of flows', () => {
   });
 
   it('sums exactly: whole cents, ten decimals and twenty digits alike', () => {
-    const decimal = fc
-      .tuple(fc.bigInt({ min: 0n, max: 10n ** 20n - 1n }), fc.integer({ min: 0, max: 10 }))
-      .map(([digits, places]) => {
-        const text = digits.toString().padStart(places + 1, '0');
-        return places === 0 ? text : `${text.slice(0, -places)}.${text.slice(-places)}`;
-      });
     fc.assert(
       fc.property(fc.array(fc.option(decimal, { nil: null }), { maxLength: 40 }), (values) => {
         const totals = batchTotals(values.map((eur) => flow({ eur })));
@@ -91,12 +93,6 @@ describe('a batch of flows', () => {
   });
 
   it('takes amended versions out exactly: what is left is the sum of the flows not taken out', () => {
-    const decimal = fc
-      .tuple(fc.bigInt({ min: 0n, max: 10n ** 20n - 1n }), fc.integer({ min: 0, max: 10 }))
-      .map(([digits, places]) => {
-        const text = digits.toString().padStart(places + 1, '0');
-        return places === 0 ? text : `${text.slice(0, -places)}.${text.slice(-places)}`;
-      });
     fc.assert(
       fc.property(fc.array(fc.tuple(decimal, fc.boolean()), { minLength: 1, maxLength: 30 }), (values) => {
         const sum = new TotalsSum();
