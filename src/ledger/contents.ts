@@ -23,8 +23,8 @@ export interface SealedContent {
 const contentDigest = (text: Buffer | string): string => createHash('sha256').update(text).digest('hex');
 
 /**
- * Seals a text (its UTF-8 bytes): SHA-256 and raw DEFLATE. Compression runs on libuv's thread pool, so the caller goes on reading
- * while it runs. Level 1: the text is repetitive enough that more effort buys little.
+ * Seals a text (its UTF-8 bytes): SHA-256 and raw DEFLATE. Compression runs on libuv's thread pool, so the caller goes
+ * on reading while it runs. Level 1: the text is repetitive enough that more effort buys little.
  */
 export async function sealContent(utf8: Buffer): Promise<SealedContent> {
   // One output buffer big enough for the whole result: with the default 16 KB the pool thread hands back every 16 KB

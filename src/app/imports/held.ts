@@ -9,7 +9,6 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/index.ts';
 import type { Visibility } from '../../domain/facts.ts';
 import {
-  type FlowBatch,
   type FlowTotal,
   linesByRow,
   type RowAmendment,
@@ -132,23 +131,24 @@ interface RecordedEvent {
 async function recordedEvents(tx: Db, importIds: readonly string[]): Promise<Map<string, RecordedEvent>> {
   const events = new Map<string, RecordedEvent>();
   if (importIds.length === 0) return events;
-  const rows = await tx
-    .selectFrom('events')
-    .select(['seq', 'data', sql<Visibility>`meta->>'visibility'`.as('visibility')])
-    .where('stream_type', '=', 'import')
-    .where('type', '=', 'FlowsImported')
-    .where(
-      'stream_id',
-      'in',
-      importIds.map((id) => `import-${id}`),
-    )
-    .execute();
-  for (const { seq, data, visibility } of rows) {
-    const batch = data as FlowBatch;
-    events.set(`${batch.importId}:${batch.batch}`, {
-      seq: Number(seq),
-      visibility,
-      repeated: new Set(batch.repeatedRows),
+  // The fields needed, not the whole data: a batch's event may carry thousands of totals.
+  const { rows } = await sql<{
+    seq: string;
+    import_id: string;
+    batch: number;
+    repeated: number[];
+    visibility: Visibility;
+  }>`
+    SELECT seq, data->>'importId' AS import_id, (data->>'batch')::int AS batch, data->'repeatedRows' AS repeated,
+           meta->>'visibility' AS visibility
+    FROM events
+    WHERE stream_type = 'import' AND type = 'FlowsImported'
+      AND stream_id IN (SELECT 'import-' || id FROM unnest(${importIds}::text[]) AS i(id))`.execute(tx);
+  for (const row of rows) {
+    events.set(`${row.import_id}:${row.batch}`, {
+      seq: Number(row.seq),
+      visibility: row.visibility,
+      repeated: new Set(row.repeated),
     });
   }
   return events;

@@ -121,7 +121,7 @@ export function decodeLine(line: string): BatchFlow {
 /** What a flow adds to the sums. */
 export type TotalledFlow = Pick<FlowRecord, 'donorId' | 'period' | 'stage' | 'category' | 'eur' | 'usd'>;
 
-/** What the flow of a batch's line adds to the sums, read without decoding its free text. */
+/** What the flow of a batch's line adds to the sums, read without decoding its free text (fields as `decodeLine`'s). */
 export function totalledFlow(line: string): TotalledFlow {
   const f = line.split('\t');
   return {
