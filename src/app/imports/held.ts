@@ -243,7 +243,8 @@ async function* batchTexts(
     if (part.length === 0) return [];
     const { rows } = await sql<{ import_id: string; batch: number; digest: string; deflated: Buffer }>`
       SELECT b.import_id, b.batch, c.digest, c.deflated
-      FROM unnest(${part.map((one) => one.importId)}::text[], ${part.map((one) => one.batch)}::int[]) AS w(import_id, batch)
+      FROM unnest(${part.map((one) => one.importId)}::text[], ${part.map((one) => one.batch)}::int[])
+          AS w(import_id, batch)
         JOIN flow_batches b ON b.import_id = w.import_id AND b.batch = w.batch
         JOIN ledger_contents c ON c.digest = b.digest`.execute(tx);
     const texts = new Map<string, string>();
