@@ -46,11 +46,6 @@ export class ContentBuilder {
     this.#buffer = Buffer.allocUnsafe(capacity);
   }
 
-  /** Bytes written so far. */
-  get bytes(): number {
-    return this.#length;
-  }
-
   append(text: string): void {
     // A UTF-16 code unit takes at most three bytes in UTF-8.
     const most = this.#length + text.length * 3;

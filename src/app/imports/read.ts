@@ -148,7 +148,7 @@ class BatchCollector {
     return this.#open.flows >= this.batchSize ? this.take() : null;
   }
 
-  /** The batch collected so far, if it has any flow, and a fresh one. */
+  /** The batch collected so far, when it holds a flow, and a fresh one. */
   take(): ReadyBatch | null {
     if (this.#open.flows === 0) return null;
     const ready = this.#open.ready();

@@ -65,17 +65,12 @@ export function flowLine(key: string, flow: FlowRecord): string {
   return `${key}\t${flow.id}\t${flow.donorId}\t${plain(flow.recipientId)}\t${flow.stage}\t${flow.category}\t${flow.period}\t${flow.amount}\t${flow.currency}\t${plain(flow.eur)}\t${plain(flow.usd)}\t${text(flow.rateSource)}\t${text(flow.description)}\t${text(flow.origin.file)}\t${flow.origin.row}\t${text(flow.origin.release)}\t${plain(flow.statedRate)}`;
 }
 
-/** The batch's text: a line per flow (`flowLine`), in row order, separated by line breaks. */
-export function encodeBatch(rows: readonly KeyedFlows[]): string {
-  return rows.flatMap((row) => row.flows.map((flow) => flowLine(row.key, flow))).join('\n');
-}
-
 /** A flow read back from a batch's text, with the key of its row. */
 export interface BatchFlow extends FlowRecord {
   readonly key: string;
 }
 
-/** The flows of a batch's text, in order: the inverse of `encodeBatch`. */
+/** The flows of a batch's text (a `flowLine` per flow, separated by line breaks), in order. */
 export function* decodeBatch(content: string): Generator<BatchFlow> {
   if (content === '') return;
   for (const line of content.split('\n')) yield decodeLine(line);
@@ -271,13 +266,6 @@ export class TotalsSum {
     this.#groups.clear();
     return totals;
   }
-}
-
-/** Sums flows by donor, month, stage and category, in the order each group first appears. */
-export function batchTotals(flows: Iterable<TotalledFlow>): FlowTotal[] {
-  const sum = new TotalsSum();
-  for (const flow of flows) sum.addFlow(flow);
-  return sum.take();
 }
 
 /**

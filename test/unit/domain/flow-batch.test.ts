@@ -5,10 +5,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  batchTotals,
   decodeBatch,
   decodeLine,
-  encodeBatch,
+  type FlowTotal,
   flowLine,
   type KeyedFlows,
   linesByRow,
@@ -16,9 +15,21 @@ import {
   TotalsSum,
   totalledFlow,
 } from '../../../src/domain/flow/batch.ts';
+import type { FlowRecord } from '../../../src/domain/flow/flow.ts';
 import { sampleFlow } from '../../support/flows.ts';
 
 const flow = sampleFlow;
+
+/** A batch's text as the importer writes it: a line per flow. */
+const encodeBatch = (rows: readonly KeyedFlows[]): string =>
+  rows.flatMap((row) => row.flows.map((one) => flowLine(row.key, one))).join('\n');
+
+/** Flows summed as a batch sums them. */
+function batchTotals(flows: readonly FlowRecord[]): FlowTotal[] {
+  const sum = new TotalsSum();
+  for (const one of flows) sum.addFlow(one);
+  return sum.take();
+}
 
 /** The reference sum: every value scaled to ten decimals as a bigint. */
 function referenceSum(values: readonly (string | null)[]): string {

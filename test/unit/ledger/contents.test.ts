@@ -11,7 +11,7 @@ describe('ledger contents', () => {
         const content = new ContentBuilder(8);
         for (const piece of pieces) content.append(piece);
         const expected = Buffer.from(pieces.join(''), 'utf8');
-        expect(content.bytes).toBe(expected.length);
+        expect(content.written().length).toBe(expected.length);
         expect(content.written().equals(expected)).toBe(true);
       }),
     );
