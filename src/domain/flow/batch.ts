@@ -213,23 +213,49 @@ class DecimalSum {
   }
 }
 
+/** A group of TotalsSum: its donor, month, stage and category, its flows and their sums. */
+interface TotalsGroup {
+  readonly head: readonly [string, string, FlowStage, FlowCategory];
+  count: number;
+  readonly eur: DecimalSum;
+  readonly usd: DecimalSum;
+}
+
+/** A group's slot among its donor's month's: stage × category. */
+const STAGE_SLOT: Readonly<Record<FlowStage, number>> = { pledged: 0, committed: 4, allocated: 8, paid: 12 };
+const CATEGORY_SLOT: Readonly<Record<FlowCategory, number>> = { military: 0, financial: 1, humanitarian: 2, total: 3 };
+
 /** Sums by donor, month, stage and category, in the order each group first appears. */
 export class TotalsSum {
-  readonly #groups = new Map<
-    string,
-    { head: readonly [string, string, FlowStage, FlowCategory]; count: number; eur: DecimalSum; usd: DecimalSum }
-  >();
+  /**
+   * The groups by donor, then month, then a slot per stage and category: each flow looks up its donor's id and its
+   * month instead of building and hashing a text key (summing a million flows took a fifth less time).
+   */
+  readonly #byDonor = new Map<string, Map<string, (TotalsGroup | undefined)[]>>();
+  /** Every group, in the order each first appears. */
+  #groups: TotalsGroup[] = [];
 
   get groups(): number {
-    return this.#groups.size;
+    return this.#groups.length;
   }
 
-  #group(donorId: string, month: string, stage: FlowStage, category: FlowCategory) {
-    const key = `${donorId}\t${month}\t${stage}\t${category}`;
-    let group = this.#groups.get(key);
+  #group(donorId: string, month: string, stage: FlowStage, category: FlowCategory): TotalsGroup {
+    let months = this.#byDonor.get(donorId);
+    if (!months) {
+      months = new Map();
+      this.#byDonor.set(donorId, months);
+    }
+    let slots = months.get(month);
+    if (!slots) {
+      slots = [];
+      months.set(month, slots);
+    }
+    const slot = STAGE_SLOT[stage] + CATEGORY_SLOT[category];
+    let group = slots[slot];
     if (!group) {
       group = { head: [donorId, month, stage, category], count: 0, eur: new DecimalSum(), usd: new DecimalSum() };
-      this.#groups.set(key, group);
+      slots[slot] = group;
+      this.#groups.push(group);
     }
     return group;
   }
@@ -259,11 +285,12 @@ export class TotalsSum {
   /** The sums so far, and a fresh start. A group whose flows were all taken out again adds nothing and is left out. */
   take(): FlowTotal[] {
     const totals: FlowTotal[] = [];
-    for (const { head, count, eur, usd } of this.#groups.values()) {
+    for (const { head, count, eur, usd } of this.#groups) {
       if (count === 0 && eur.isZero() && usd.isZero()) continue;
       totals.push([...head, count, eur.toString(), usd.toString()]);
     }
-    this.#groups.clear();
+    this.#groups = [];
+    this.#byDonor.clear();
     return totals;
   }
 }

@@ -15,7 +15,7 @@ import {
   TotalsSum,
   totalledFlow,
 } from '../../../src/domain/flow/batch.ts';
-import type { FlowRecord } from '../../../src/domain/flow/flow.ts';
+import { FLOW_CATEGORIES, FLOW_STAGES, type FlowRecord } from '../../../src/domain/flow/flow.ts';
 import { sampleFlow } from '../../support/flows.ts';
 
 const flow = sampleFlow;
@@ -91,6 +91,32 @@ describe('a batch of flows', () => {
       ['de', '2025-03', 'allocated', 'military', 2, '2645000.0100000000', '2861003.5200000000'],
       ['nl', '2025-03', 'allocated', 'military', 1, '2645000.0000000000', '2861003.5200000000'],
     ]);
+  });
+
+  it('keeps a group per donor, month, stage and category, in the order each first appears, and starts afresh', () => {
+    const donors = fc.constantFrom('de', 'nl', 'fr');
+    const months = fc.constantFrom('2024-12-31', '2025-01-15', '2025-01-31');
+    const stages = fc.constantFrom(...FLOW_STAGES);
+    const categories = fc.constantFrom(...FLOW_CATEGORIES);
+    const flows = fc.array(fc.tuple(donors, months, stages, categories), { maxLength: 60 });
+    fc.assert(
+      fc.property(flows, flows, (first, second) => {
+        const sum = new TotalsSum();
+        for (const batch of [first, second]) {
+          const expected = new Map<string, FlowTotal>();
+          for (const [donorId, period, stage, category] of batch) {
+            sum.addFlow(flow({ donorId, period, stage, category, eur: '1.00', usd: null }));
+            const group = [donorId, period.slice(0, 7), stage, category] as const;
+            const known = expected.get(group.join(' '));
+            const count = (known?.[4] ?? 0) + 1;
+            expected.set(group.join(' '), [...group, count, `${count}.0000000000`, '0.0000000000']);
+          }
+          expect(sum.groups).toBe(expected.size);
+          expect(sum.take()).toEqual([...expected.values()]);
+        }
+      }),
+      { seed: 20261128, numRuns: 300 },
+    );
   });
 
   it('sums exactly: whole cents, ten decimals and twenty digits alike', () => {
