@@ -67,6 +67,8 @@ export interface FlowBatchesTable {
   keys: string[];
   lines: number[];
   totals: unknown;
+  /** Each row's `substanceDigest`, once the batch was compared (migration 0009); null before. */
+  digests: string[] | null;
 }
 
 /** Secrets kept beside the ledger, never on it: see migrations/0006_people.sql. */

@@ -6,6 +6,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { runImport } from '../../src/app/imports/engine.ts';
 import { importFormat } from '../../src/app/imports/formats.ts';
@@ -121,5 +122,24 @@ describe('FTS snapshots: a later status or amount replaces the earlier one', () 
     const open = await importSnapshot('public.csv', [ftsRow(6, 'paid', 300), ftsRow(4, 'paid', 4000)]);
     expect(open).toMatchObject({ flows: 2, existingFlows: 2, amendedFlows: 0 });
     expect((await tracker())?.totals).toEqual(before?.totals);
+  });
+
+  it('compares with batches recorded before rows carried digests, and keeps the digests it finds', async () => {
+    // As a ledger recorded before migration 0009 holds them.
+    await sql`UPDATE flow_batches SET digests = NULL`.execute(suite.f.db);
+    const june = await importSnapshot('june.csv', [
+      ftsRow(2, 'paid', 2000),
+      ftsRow(3, 'paid', 500),
+      ftsRow(7, 'pledge', 100),
+    ]);
+    expect(june).toMatchObject({ flows: 3, existingFlows: 1, amendedFlows: 1 });
+    expect(byStage((await tracker())?.totals)).toEqual({ pledged: [1, '100'], paid: [4, '8000'] });
+    // The batches compared carry a digest a row now, for the next snapshot.
+    const { rows } = await sql<{ import_id: string; rows: number; digests: number }>`
+      SELECT import_id, cardinality(lines) AS rows, cardinality(digests) AS digests
+      FROM flow_batches WHERE digests IS NOT NULL`.execute(suite.f.db);
+    expect(rows.map((row) => row.import_id)).toContain(june.importId);
+    expect(new Set(rows.map((row) => row.import_id)).size).toBeGreaterThan(1);
+    for (const row of rows) expect(row.digests).toBe(row.rows);
   });
 });

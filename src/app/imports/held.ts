@@ -3,6 +3,10 @@
  * this file gave before. A row the file repeats adds nothing; a row a recorded import holds is compared, in the
  * recording transaction, with the version of its key that counts now (record.ts): the same flows add nothing, other
  * flows amend it.
+ *
+ * What is found is kept in the transaction's temporary tables and read a few batches at a time, and rows are compared
+ * by the digests `flow_batches` keeps beside their keys: a snapshot that holds a million recorded rows again takes no
+ * more of the importer's memory than one that holds none.
  */
 import { hash } from 'node:crypto';
 import { sql } from 'kysely';
@@ -27,34 +31,89 @@ export interface RowVersion {
 
 /** A staged batch's rows the ledger holds, by line. */
 export interface HeldRows {
-  /** Rows the file gave before: they add nothing. */
+  /**
+   * Rows that add nothing: the file gave them before, their recorded version has the same flows, or it was recorded
+   * under another visibility. Their flows leave the batch's staged totals.
+   */
   readonly repeated: Set<number>;
-  /** Rows a recorded import holds, with the version of their key that counts now. */
-  readonly recorded: Map<number, RowVersion>;
+  /** Rows that amend the version of their key an earlier import recorded. */
+  readonly amended: RowAmendment[];
 }
 
 /**
- * The rows of a staged import the ledger holds, by batch. One set-based query over every batch's keys; a format's
- * keys start with its own prefix (`kiel-r29:`, `fts:`), so only the imports of the same format can hold them. Of the
- * versions recorded for a key, the one that counts is the last recorded that its event does not mark repeated; one
- * recorded under another visibility than this import's is left as it is, and the row adds nothing (as before
- * amendments: taking it out of the sums of readers who never saw it would make them wrong).
+ * A row's substance (`rowSubstance`) as a digest: two versions of a row with the same digest give the same flows.
+ * Kept in `flow_batches.digests`, so it must not change.
  */
-export async function heldRows(
+const substanceDigest = (lines: readonly string[]): string => hash('sha256', rowSubstance(lines), 'base64');
+
+/**
+ * How the queries here are planned. The tables joined are batches' keys unnested, which the planner cannot estimate:
+ * hash joins throughout (a nested loop over a million keys never ends), no JIT (it took a second to compile them),
+ * and room to hash a million keys without spilling.
+ */
+const SETTINGS = { enable_nestloop: 'off', jit: 'off', work_mem: "'64MB'" } as const;
+
+/**
+ * Finds the held rows of a staged import and compares those with a recorded version, leaving them in the temporary
+ * table `held_rows` (batch, line, repeated, and the version an amending row replaces); the amended versions' flows
+ * leave the sums through `carried`. Of the versions recorded for a key, the one that counts is the last recorded that
+ * its event does not mark repeated; one recorded under another visibility than this import's is left as it is, and
+ * the row adds nothing (taking it out of the sums of readers who never saw it would make them wrong). Within the
+ * file, the first row with a key counts.
+ */
+export async function settleHeldRows(
   tx: Db,
   importId: string,
   format: string,
   visibility: Visibility,
-): Promise<Map<number, HeldRows>> {
+  carried: TotalsSum,
+): Promise<void> {
+  for (const [setting, value] of Object.entries(SETTINGS))
+    await sql`SET LOCAL ${sql.raw(setting)} = ${sql.raw(value)}`.execute(tx);
+  await findHeldRows(tx, importId, format, visibility);
+  const { rows: compared } = await sql<{ import_id: string; batch: number }>`
+    SELECT ${importId}::text AS import_id, batch FROM held_found WHERE NOT repeated
+    UNION SELECT version_import, version_batch FROM held_found WHERE NOT repeated
+    ORDER BY 1, 2`.execute(tx);
+  await fillDigests(tx, compared);
   // Joins, not `IN (subquery)`: a subquery too large for work_mem is run again for every row.
-  const found = await sql<{
-    batch: number;
-    line: number;
-    key: string;
-    held_import: string | null;
-    held_batch: number | null;
-    held_line: number | null;
-  }>`
+  await sql`
+    CREATE TEMP TABLE held_rows ON COMMIT DROP AS
+    WITH mine AS (
+      SELECT b.batch, d.line, d.digest
+      FROM flow_batches b JOIN (SELECT DISTINCT batch FROM held_found WHERE NOT repeated) f ON f.batch = b.batch,
+        unnest(b.lines, b.digests) AS d(line, digest)
+      WHERE b.import_id = ${importId}
+    ),
+    theirs AS (
+      SELECT b.import_id, b.batch, d.line, d.digest
+      FROM flow_batches b
+        JOIN (SELECT DISTINCT version_import, version_batch FROM held_found WHERE NOT repeated) v
+          ON v.version_import = b.import_id AND v.version_batch = b.batch,
+        unnest(b.lines, b.digests) AS d(line, digest)
+    )
+    SELECT h.batch, h.line, h.repeated OR coalesce(m.digest = t.digest, false) AS repeated,
+           h.version_import, h.version_batch, h.version_line
+    FROM held_found h
+      LEFT JOIN mine m ON NOT h.repeated AND m.batch = h.batch AND m.line = h.line
+      LEFT JOIN theirs t
+        ON NOT h.repeated AND t.import_id = h.version_import AND t.batch = h.version_batch AND t.line = h.version_line`.execute(
+    tx,
+  );
+  await sql`CREATE INDEX ON held_rows (batch)`.execute(tx);
+  for (const setting of Object.keys(SETTINGS)) await sql`SET LOCAL ${sql.raw(setting)} TO DEFAULT`.execute(tx);
+  await removeAmendedVersions(tx, carried);
+}
+
+/**
+ * The temporary table `held_found`: every row of the import whose key the file gave before or a recorded import of
+ * the same format holds, repeated or with the version it is compared with. One set-based query over the batches'
+ * keys; a format's keys start with its own prefix (`kiel-r29:`, `fts:`), so only the imports of the same format can
+ * hold them.
+ */
+async function findHeldRows(tx: Db, importId: string, format: string, visibility: Visibility): Promise<void> {
+  await sql`
+    CREATE TEMP TABLE held_found ON COMMIT DROP AS
     WITH mine AS MATERIALIZED (
       SELECT b.batch, k.key, k.line
       FROM flow_batches b, unnest(b.keys, b.lines) AS k(key, line)
@@ -66,193 +125,163 @@ export async function heldRows(
       FROM flow_batches b JOIN rm_imports i ON i.import_id = b.import_id, unnest(b.keys, b.lines) AS k(key, line)
       WHERE b.import_id <> ${importId} AND i.format = ${format}
     ),
-    suspect AS (SELECT key FROM repeated UNION SELECT key FROM recorded)
-    SELECT m.batch, m.line, m.key, r.import_id AS held_import, r.batch AS held_batch, r.line AS held_line
-    FROM mine m JOIN suspect s ON s.key = m.key LEFT JOIN recorded r ON r.key = m.key
-    ORDER BY m.batch, m.line`.execute(tx);
-  const events = await recordedEvents(tx, [
-    ...new Set(found.rows.flatMap((row) => (row.held_import === null ? [] : [row.held_import]))),
-  ]);
-  // A row with several recorded versions comes once per version: the one that counts is kept.
-  const versions = new Map<string, { version: RowVersion; seq: number; visibility: Visibility }>();
-  for (const row of found.rows) {
-    if (row.held_import === null || row.held_batch === null || row.held_line === null) continue;
-    const event = events.get(`${row.held_import}:${row.held_batch}`);
-    if (!event || event.repeated.has(row.held_line)) continue;
-    const known = versions.get(row.key);
-    if (!known || event.seq > known.seq) {
-      versions.set(row.key, {
-        version: { importId: row.held_import, batch: row.held_batch, row: row.held_line },
-        seq: event.seq,
-        visibility: event.visibility,
-      });
-    }
-  }
-  const seen = new Set<string>();
-  const held = new Map<number, HeldRows>();
-  let previous = '';
-  for (const row of found.rows) {
-    // A row comes once per recorded version of its key, one after the other.
-    const at = `${row.batch}:${row.line}`;
-    if (at === previous) continue;
-    previous = at;
-    // Within the file the first row with a key counts (compared with the recorded version, if there is one).
-    if (seen.has(row.key)) {
-      batchOf(held, row.batch).repeated.add(row.line);
-      continue;
-    }
-    seen.add(row.key);
-    const version = versions.get(row.key);
-    if (!version) continue;
-    // A version recorded under another visibility is not amended (its sums are another reader's), nor added again.
-    if (version.visibility === visibility) batchOf(held, row.batch).recorded.set(row.line, version.version);
-    else batchOf(held, row.batch).repeated.add(row.line);
-  }
-  return held;
+    suspect AS (SELECT key FROM repeated UNION SELECT key FROM recorded),
+    -- Hash aggregates and joins throughout: sorting a million keys by their collation takes seconds.
+    held AS (
+      SELECT m.batch, m.line, m.key, m.batch::bigint * 2147483648 + m.line AS at
+      FROM mine m JOIN suspect s ON s.key = m.key
+    ),
+    firsts AS (SELECT key, min(at) AS at FROM held GROUP BY key),
+    batch_events AS (
+      SELECT e.seq, e.data->>'importId' AS import_id, (e.data->>'batch')::int AS batch,
+             e.meta->>'visibility' AS visibility, e.data->'repeatedRows' AS repeated_rows
+      FROM events e JOIN (SELECT DISTINCT import_id FROM recorded) r ON e.stream_id = 'import-' || r.import_id
+      WHERE e.stream_type = 'import' AND e.type = 'FlowsImported'
+    ),
+    marked AS (
+      SELECT be.import_id, be.batch, m.line::int AS line
+      FROM batch_events be, jsonb_array_elements_text(be.repeated_rows) AS m(line)
+    ),
+    candidates AS MATERIALIZED (
+      SELECT r.key, r.import_id, r.batch, r.line, be.seq, be.visibility
+      FROM firsts f
+        JOIN recorded r ON r.key = f.key
+        JOIN batch_events be ON be.import_id = r.import_id AND be.batch = r.batch
+        LEFT JOIN marked mk ON mk.import_id = r.import_id AND mk.batch = r.batch AND mk.line = r.line
+      WHERE mk.line IS NULL
+    ),
+    versions AS (
+      SELECT c.key, c.import_id, c.batch, c.line, c.visibility
+      FROM candidates c JOIN (SELECT key, max(seq) AS seq FROM candidates GROUP BY key) l
+        ON l.key = c.key AND l.seq = c.seq
+    )
+    SELECT h.batch, h.line, h.at <> f.at OR v.visibility <> ${visibility} AS repeated,
+           v.import_id AS version_import, v.batch AS version_batch, v.line AS version_line
+    FROM held h JOIN firsts f ON f.key = h.key LEFT JOIN versions v ON h.at = f.at AND v.key = h.key
+    WHERE h.at <> f.at OR v.key IS NOT NULL`.execute(tx);
 }
-
-const batchOf = (held: Map<number, HeldRows>, batch: number): HeldRows => {
-  let rows = held.get(batch);
-  if (!rows) {
-    rows = { repeated: new Set(), recorded: new Map() };
-    held.set(batch, rows);
-  }
-  return rows;
-};
-
-/** A recorded batch's event: its place in the chain, its visibility and the rows it marks repeated. */
-interface RecordedEvent {
-  readonly seq: number;
-  readonly visibility: Visibility;
-  readonly repeated: Set<number>;
-}
-
-/** The recorded batches' events of these imports, by `importId:batch`. */
-async function recordedEvents(tx: Db, importIds: readonly string[]): Promise<Map<string, RecordedEvent>> {
-  const events = new Map<string, RecordedEvent>();
-  if (importIds.length === 0) return events;
-  // The fields needed, not the whole data: a batch's event may carry thousands of totals.
-  const { rows } = await sql<{
-    seq: string;
-    import_id: string;
-    batch: number;
-    repeated: number[];
-    visibility: Visibility;
-  }>`
-    SELECT seq, data->>'importId' AS import_id, (data->>'batch')::int AS batch, data->'repeatedRows' AS repeated,
-           meta->>'visibility' AS visibility
-    FROM events
-    WHERE stream_type = 'import' AND type = 'FlowsImported'
-      AND stream_id IN (SELECT 'import-' || id FROM unnest(${importIds}::text[]) AS i(id))`.execute(tx);
-  for (const row of rows) {
-    events.set(`${row.import_id}:${row.batch}`, {
-      seq: Number(row.seq),
-      visibility: row.visibility,
-      repeated: new Set(row.repeated),
-    });
-  }
-  return events;
-}
-
-/** What comparing a batch's held rows with their recorded versions found. */
-interface Compared {
-  /** Rows whose flows are those of their recorded version: repeated. */
-  readonly same: Set<number>;
-  /** Their flows. */
-  sameFlows: number;
-  readonly amended: RowAmendment[];
-  /** Flows of the amending rows. */
-  amendedFlows: number;
-}
-
-/** A row waiting for its recorded version: its batch and line, the version, and its substance's digest. */
-interface Pending {
-  readonly batch: number;
-  readonly row: number;
-  readonly version: RowVersion;
-  readonly digest: string;
-  readonly flows: number;
-}
-
-/** A row's substance (`rowSubstance`) as a digest, so that a million held rows are not held as their text. */
-const substanceDigest = (lines: readonly string[]): string => hash('sha256', rowSubstance(lines), 'base64');
 
 /**
- * Compares every held row of a staged import with its recorded version, reading each batch once, the new ones and
- * the recorded ones (a snapshot in another order than the one before it scatters its rows over all of that one's
- * batches). The flows of the versions found again, and of those amended, leave the sums through `carried`: the
- * staged totals of this import's batches count every row.
+ * Writes the row digests of the batches that lack them, reading each batch's content once (batches staged by this
+ * run, and recorded ones compared for the first time).
  */
-export async function compareVersions(
+async function fillDigests(
   tx: Db,
-  importId: string,
-  held: ReadonlyMap<number, HeldRows>,
-  carried: TotalsSum,
-): Promise<Map<number, Compared>> {
-  const compared = new Map<number, Compared>();
-  const pending = new Map<string, Pending[]>();
-  const mine = [...held].filter(([, rows]) => rows.recorded.size > 0).sort(([a], [b]) => a - b);
-  for await (const { batch, text } of batchTexts(
-    tx,
-    mine.map(([batch]) => ({ importId, batch })),
-  )) {
-    const lines = linesByRow(text);
-    for (const [row, version] of held.get(batch)?.recorded ?? []) {
-      const own = lines.get(row) ?? [];
-      const waiting = { batch, row, version, digest: substanceDigest(own), flows: own.length };
-      const at = `${version.importId}\t${version.batch}`;
-      const list = pending.get(at);
-      if (list) list.push(waiting);
-      else pending.set(at, [waiting]);
+  batches: readonly { readonly import_id: string; readonly batch: number }[],
+): Promise<void> {
+  const { rows: lacking } = await sql<{ import_id: string; batch: number }>`
+    SELECT b.import_id, b.batch
+    FROM unnest(${batches.map((one) => one.import_id)}::text[], ${batches.map((one) => one.batch)}::int[])
+        AS w(import_id, batch)
+      JOIN flow_batches b ON b.import_id = w.import_id AND b.batch = w.batch
+    WHERE b.digests IS NULL
+    ORDER BY 1, 2`.execute(tx);
+  const write = async (filled: { importId: string; batch: number; digests: string }[]) => {
+    if (filled.length === 0) return;
+    // Base64 holds no space: each batch's digests go as one text, split by the database.
+    await sql`
+      UPDATE flow_batches b SET digests = string_to_array(f.digests, ' ')
+      FROM unnest(${filled.map((one) => one.importId)}::text[], ${filled.map((one) => one.batch)}::int[],
+                  ${filled.map((one) => one.digests)}::text[]) AS f(import_id, batch, digests)
+      WHERE b.import_id = f.import_id AND b.batch = f.batch`.execute(tx);
+  };
+  let filled: { importId: string; batch: number; digests: string }[] = [];
+  for await (const { importId, batch, text, lines } of batchTexts(tx, lacking)) {
+    const rows = linesByRow(text);
+    filled.push({ importId, batch, digests: lines.map((row) => substanceDigest(rows.get(row) ?? [])).join(' ') });
+    if (filled.length === BATCHES_READ) {
+      await write(filled);
+      filled = [];
     }
   }
-  const recorded = [...pending.values()].map((waiting) => (waiting[0] as Pending).version);
-  for await (const { importId: recordedBy, batch, text } of batchTexts(tx, recorded)) {
-    const versions = linesByRow(text);
-    for (const { batch: mine, row, version, digest, flows } of pending.get(`${recordedBy}\t${batch}`) ?? []) {
-      let result = compared.get(mine);
-      if (!result) {
-        result = { same: new Set(), sameFlows: 0, amended: [], amendedFlows: 0 };
-        compared.set(mine, result);
-      }
-      const before = versions.get(version.row) ?? [];
-      // A repeated row's flows leave the sums as its recorded version's (the same flows); an amended version's too.
-      for (const line of before) carried.removeFlow(totalledFlow(line));
-      if (substanceDigest(before) === digest) {
-        result.same.add(row);
-        result.sameFlows += flows;
-      } else {
-        result.amended.push({ row, replaces: version });
-        result.amendedFlows += flows;
-      }
-    }
+  await write(filled);
+}
+
+/** The recorded versions that rows of this import amend leave the sums: each batch holding them is read once. */
+async function removeAmendedVersions(tx: Db, carried: TotalsSum): Promise<void> {
+  const { rows: batches } = await sql<{ import_id: string; batch: number }>`
+    SELECT DISTINCT version_import AS import_id, version_batch AS batch FROM held_rows WHERE NOT repeated
+    ORDER BY 1, 2`.execute(tx);
+  for (let from = 0; from < batches.length; from += BATCHES_READ) {
+    const part = batches.slice(from, from + BATCHES_READ);
+    const { rows: amended } = await sql<{ import_id: string; batch: number; line: number }>`
+      SELECT h.version_import AS import_id, h.version_batch AS batch, h.version_line AS line
+      FROM held_rows h
+        JOIN unnest(${part.map((one) => one.import_id)}::text[], ${part.map((one) => one.batch)}::int[])
+          AS w(import_id, batch) ON w.import_id = h.version_import AND w.batch = h.version_batch
+      WHERE NOT h.repeated`.execute(tx);
+    const texts = new Map<string, Map<number, string[]>>();
+    for await (const { importId, batch, text } of batchTexts(tx, part))
+      texts.set(`${importId}\t${batch}`, linesByRow(text));
+    for (const { import_id, batch, line } of amended)
+      for (const flow of texts.get(`${import_id}\t${batch}`)?.get(line) ?? []) carried.removeFlow(totalledFlow(flow));
   }
-  return compared;
+}
+
+/** The held rows of this import's batches `from` to `to` - 1, by batch (`settleHeldRows` found them). */
+export async function heldRowsOf(tx: Db, from: number, to: number): Promise<Map<number, HeldRows>> {
+  const { rows } = await sql<{
+    batch: number;
+    line: number;
+    repeated: boolean;
+    version_import: string | null;
+    version_batch: number | null;
+    version_line: number | null;
+  }>`
+    SELECT batch, line, repeated, version_import, version_batch, version_line
+    FROM held_rows WHERE batch >= ${from} AND batch < ${to}
+    ORDER BY batch, line`.execute(tx);
+  const held = new Map<number, HeldRows>();
+  for (const row of rows) {
+    let rows = held.get(row.batch);
+    if (!rows) {
+      rows = { repeated: new Set(), amended: [] };
+      held.set(row.batch, rows);
+    }
+    if (row.repeated || row.version_import === null || row.version_batch === null || row.version_line === null)
+      rows.repeated.add(row.line);
+    else
+      rows.amended.push({
+        row: row.line,
+        replaces: { importId: row.version_import, batch: row.version_batch, row: row.version_line },
+      });
+  }
+  return held;
 }
 
 /** Batches read together, and while the ones before them are compared. */
 const BATCHES_READ = 8;
 
-/** The texts of staged or recorded batches, in the order asked, a few a query, the next few read meanwhile. */
+/** The texts of staged or recorded batches, and their rows' lines, in the order asked, a few a query. */
 async function* batchTexts(
   tx: Db,
-  wanted: readonly { readonly importId: string; readonly batch: number }[],
-): AsyncGenerator<{ importId: string; batch: number; text: string }> {
+  wanted: readonly { readonly import_id: string; readonly batch: number }[],
+): AsyncGenerator<{ importId: string; batch: number; text: string; lines: readonly number[] }> {
   const read = async (from: number) => {
     const part = wanted.slice(from, from + BATCHES_READ);
     if (part.length === 0) return [];
-    const { rows } = await sql<{ import_id: string; batch: number; digest: string; deflated: Buffer }>`
-      SELECT b.import_id, b.batch, c.digest, c.deflated
-      FROM unnest(${part.map((one) => one.importId)}::text[], ${part.map((one) => one.batch)}::int[])
+    const { rows } = await sql<{
+      import_id: string;
+      batch: number;
+      lines: number[];
+      digest: string;
+      deflated: Buffer;
+    }>`
+      SELECT b.import_id, b.batch, b.lines, c.digest, c.deflated
+      FROM unnest(${part.map((one) => one.import_id)}::text[], ${part.map((one) => one.batch)}::int[])
           AS w(import_id, batch)
         JOIN flow_batches b ON b.import_id = w.import_id AND b.batch = w.batch
         JOIN ledger_contents c ON c.digest = b.digest`.execute(tx);
-    const texts = new Map<string, string>();
-    for (const row of rows) texts.set(`${row.import_id}\t${row.batch}`, await openContent(row.digest, row.deflated));
-    return part.map(({ importId, batch }) => {
-      const text = texts.get(`${importId}\t${batch}`);
-      if (text === undefined) throw new Error(`the batch ${batch} of ${importId} is not in the ledger`);
-      return { importId, batch, text };
+    // Inflated side by side on the thread pool.
+    const texts = await Promise.all(rows.map((row) => openContent(row.digest, row.deflated)));
+    const found = new Map<string, { text: string; lines: number[] }>();
+    rows.forEach((row, at) => {
+      found.set(`${row.import_id}\t${row.batch}`, { text: texts[at] ?? '', lines: row.lines });
+    });
+    return part.map(({ import_id: importId, batch }) => {
+      const one = found.get(`${importId}\t${batch}`);
+      if (one === undefined) throw new Error(`the batch ${batch} of ${importId} is not in the ledger`);
+      return { importId, batch, ...one };
     });
   };
   let next = read(0);
@@ -276,30 +305,29 @@ export interface SettledBatch {
 }
 
 /**
- * Settles a staged batch, adding what it records to `carried`: its totals, less the flows of the rows the file gave
- * before (those found again in a recorded import left in `compareVersions`).
+ * Settles a staged batch, adding what it records to `carried`: its totals, less the flows of its repeated rows (a
+ * row with the same flows as its recorded version gives the same totals). The versions amended left already
+ * (`settleHeldRows`).
  */
 export async function settleBatch(
   tx: Db,
-  batch: { readonly digest: string; readonly flows: number; readonly totals: unknown },
+  batch: { readonly digest: string; readonly flows: number; readonly rows: number; readonly totals: unknown },
   held: HeldRows | undefined,
-  compared: Compared | undefined,
   carried: TotalsSum,
 ): Promise<SettledBatch> {
+  const repeatedRows = [...(held?.repeated ?? [])];
+  // Every row repeated (a snapshot given again): the batch adds nothing, and its text need not be read.
+  if (repeatedRows.length === batch.rows) return { flows: 0, repeatedRows, amendedRows: [], amendedFlows: 0 };
   for (const total of batch.totals as readonly FlowTotal[]) carried.addTotal(total);
-  let flows = batch.flows - (compared?.sameFlows ?? 0);
-  if (held && held.repeated.size > 0) {
-    const mine = linesByRow(await readContent(tx, batch.digest));
-    for (const row of held.repeated)
-      for (const line of mine.get(row) ?? []) {
-        carried.removeFlow(totalledFlow(line));
-        flows -= 1;
-      }
-  }
-  return {
-    flows,
-    repeatedRows: [...(held?.repeated ?? []), ...(compared?.same ?? [])].sort((a, b) => a - b),
-    amendedRows: [...(compared?.amended ?? [])].sort((a, b) => a.row - b.row),
-    amendedFlows: compared?.amendedFlows ?? 0,
-  };
+  if (!held) return { flows: batch.flows, repeatedRows, amendedRows: [], amendedFlows: 0 };
+  const mine = linesByRow(await readContent(tx, batch.digest));
+  let flows = batch.flows;
+  for (const row of held.repeated)
+    for (const line of mine.get(row) ?? []) {
+      carried.removeFlow(totalledFlow(line));
+      flows -= 1;
+    }
+  let amendedFlows = 0;
+  for (const { row } of held.amended) amendedFlows += mine.get(row)?.length ?? 0;
+  return { flows, repeatedRows, amendedRows: held.amended, amendedFlows };
 }

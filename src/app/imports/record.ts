@@ -12,7 +12,7 @@ import { appendEvents, lockHead } from '../../ledger/append.ts';
 import type { EventMeta, StreamAppend } from '../../ledger/event.ts';
 import { project } from '../../projections/project.ts';
 import type { AppDeps, RequestContext } from '../deps.ts';
-import { compareVersions, heldRows, settleBatch } from './held.ts';
+import { heldRowsOf, settleBatch, settleHeldRows } from './held.ts';
 import { isImported } from './runs.ts';
 import type { ImportFormat, ImportOptions, ImportReport, NewOrganisation } from './types.ts';
 
@@ -87,7 +87,6 @@ export async function record(
     }
     const evidence = source ? [source.id] : [];
     const streamId = `import-${summary.importId}`;
-    const held = await heldRows(tx, summary.importId, format.name, options.visibility ?? 'public');
     const { last } = await tx
       .selectFrom('flow_batches')
       .select(sql<number>`coalesce(max(batch), -1)::int`.as('last'))
@@ -96,24 +95,25 @@ export async function record(
     // Totals carried forward until they hold many groups, or to the last batch: a tracker gives the same donor's
     // month in many batches, and adding one row per group is far cheaper than one per group per batch.
     const carried = new TotalsSum();
-    const compared = await compareVersions(tx, summary.importId, held, carried);
+    await settleHeldRows(tx, summary.importId, format.name, options.visibility ?? 'public', carried);
     let flowsRead = 0;
     let flowsRecorded = 0;
     let flowsAmended = 0;
     for (let from = 0; ; from += BATCHES_PER_APPEND) {
       const staged = await tx
         .selectFrom('flow_batches')
-        .select(['batch', 'digest', 'flows', 'totals'])
+        .select(['batch', 'digest', 'flows', 'totals', sql<number>`cardinality(lines)`.as('rows')])
         .where('import_id', '=', summary.importId)
         .where('batch', '>=', from)
         .where('batch', '<', from + BATCHES_PER_APPEND)
         .orderBy('batch')
         .execute();
       if (staged.length === 0) break;
+      const held = await heldRowsOf(tx, from, from + BATCHES_PER_APPEND);
       const batches: FlowBatch[] = [];
       for (const batch of staged) {
         flowsRead += batch.flows;
-        const settled = await settleBatch(tx, batch, held.get(batch.batch), compared.get(batch.batch), carried);
+        const settled = await settleBatch(tx, batch, held.get(batch.batch), carried);
         flowsAmended += settled.amendedFlows;
         flowsRecorded += settled.flows;
         batches.push({
