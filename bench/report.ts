@@ -273,7 +273,12 @@ export function printImports(
   print(
     'import: read, check, stage batches of 2,000 flows (sealed, deflated), then one transaction: a FlowsImported event per batch, projected.',
   );
-  print('memory: held after a full collection at each tenth of the file, at most, above what was held before.');
+  print(
+    'memory: held after a full collection at each tenth of the file and every second, at most, above what was held before.',
+  );
+  print(
+    'again: the file imported once more as a later snapshot, each row compared with its recorded version (timed with those collections).',
+  );
   for (const engine of engines) if (engine.error) print(`${ENGINE_LABEL[engine.kind]}: ${engine.error}`);
   const formats = [...new Set(engines.flatMap((engine) => engine.results?.map((result) => result.format) ?? []))];
   for (const format of formats) {
@@ -305,6 +310,12 @@ export function printImports(
           [
             'memory held: a fifth of the rows → all',
             ...entries.map((entry) => cell(entry, (r) => `${r.smallLiveMb.toFixed(1)} MB → ${r.liveMb.toFixed(1)} MB`)),
+          ],
+          [
+            'the same rows again (every row held): memory, time',
+            ...entries.map((entry) =>
+              cell(entry, (r) => `${r.snapshotLiveMb.toFixed(1)} MB, ${(r.snapshotMs / 1000).toFixed(1)} s`),
+            ),
           ],
         ],
       ),
