@@ -49,7 +49,8 @@ const substanceDigest = (lines: readonly string[]): string => hash('sha256', row
 /**
  * How the queries here are planned. The tables joined are batches' keys unnested, which the planner cannot estimate:
  * hash joins throughout (a nested loop over a million keys never ends), no JIT (it took a second to compile them),
- * and room to hash a million keys without spilling.
+ * and room to hash a million keys without spilling. The queries join rather than ask `IN (subquery)`: a subquery too
+ * large for work_mem is run again for every row.
  */
 const SETTINGS = { enable_nestloop: 'off', jit: 'off', work_mem: "'64MB'" } as const;
 
@@ -68,15 +69,31 @@ export async function settleHeldRows(
   visibility: Visibility,
   carried: TotalsSum,
 ): Promise<void> {
-  for (const [setting, value] of Object.entries(SETTINGS))
-    await sql`SET LOCAL ${sql.raw(setting)} = ${sql.raw(value)}`.execute(tx);
-  await findHeldRows(tx, importId, format, visibility);
+  await planned(tx, () => findHeldRows(tx, importId, format, visibility));
   const { rows: compared } = await sql<{ import_id: string; batch: number }>`
     SELECT ${importId}::text AS import_id, batch FROM held_found WHERE NOT repeated
     UNION SELECT version_import, version_batch FROM held_found WHERE NOT repeated
     ORDER BY 1, 2`.execute(tx);
   await fillDigests(tx, compared);
-  // Joins, not `IN (subquery)`: a subquery too large for work_mem is run again for every row.
+  await planned(tx, () => compareHeldRows(tx, importId));
+  await sql`CREATE INDEX ON held_rows (batch)`.execute(tx);
+  await sql`CREATE INDEX ON held_rows (version_import, version_batch) WHERE NOT repeated`.execute(tx);
+  await removeAmendedVersions(tx, carried);
+}
+
+/** Runs the big queries here as SETTINGS has them planned, and the rest of the transaction as it was. */
+async function planned(tx: Db, work: () => Promise<void>): Promise<void> {
+  for (const [setting, value] of Object.entries(SETTINGS))
+    await sql`SET LOCAL ${sql.raw(setting)} = ${sql.raw(value)}`.execute(tx);
+  await work();
+  for (const setting of Object.keys(SETTINGS)) await sql`SET LOCAL ${sql.raw(setting)} TO DEFAULT`.execute(tx);
+}
+
+/**
+ * The temporary table `held_rows`: the rows of `held_found`, those whose digest is their recorded version's now
+ * repeated too.
+ */
+async function compareHeldRows(tx: Db, importId: string): Promise<void> {
   await sql`
     CREATE TEMP TABLE held_rows ON COMMIT DROP AS
     WITH mine AS (
@@ -100,9 +117,6 @@ export async function settleHeldRows(
         ON NOT h.repeated AND t.import_id = h.version_import AND t.batch = h.version_batch AND t.line = h.version_line`.execute(
     tx,
   );
-  await sql`CREATE INDEX ON held_rows (batch)`.execute(tx);
-  for (const setting of Object.keys(SETTINGS)) await sql`SET LOCAL ${sql.raw(setting)} TO DEFAULT`.execute(tx);
-  await removeAmendedVersions(tx, carried);
 }
 
 /**
