@@ -129,23 +129,18 @@ async function findHeldRows(tx: Db, importId: string, format: string, visibility
   await sql`
     CREATE TEMP TABLE held_found ON COMMIT DROP AS
     WITH mine AS MATERIALIZED (
-      SELECT b.batch, k.key, k.line
+      SELECT b.batch, k.key, k.line, b.batch::bigint * 2147483648 + k.line AS at
       FROM flow_batches b, unnest(b.keys, b.lines) AS k(key, line)
       WHERE b.import_id = ${importId}
     ),
-    repeated AS (SELECT key FROM mine GROUP BY key HAVING count(*) > 1),
     recorded AS MATERIALIZED (
       SELECT k.key, b.import_id, b.batch, k.line
       FROM flow_batches b JOIN rm_imports i ON i.import_id = b.import_id, unnest(b.keys, b.lines) AS k(key, line)
       WHERE b.import_id <> ${importId} AND i.format = ${format}
     ),
-    suspect AS (SELECT key FROM repeated UNION SELECT key FROM recorded),
-    -- Hash aggregates and joins throughout: sorting a million keys by their collation takes seconds.
-    held AS (
-      SELECT m.batch, m.line, m.key, m.batch::bigint * 2147483648 + m.line AS at
-      FROM mine m JOIN suspect s ON s.key = m.key
-    ),
-    firsts AS (SELECT key, min(at) AS at FROM held GROUP BY key),
+    -- As few passes over a million text keys as can be, each a hash (sorting them by their collation takes seconds):
+    -- the first row of each key in the file, the recorded versions of those keys, the last of them that counts.
+    firsts AS MATERIALIZED (SELECT key, min(at) AS at FROM mine GROUP BY key),
     batch_events AS (
       SELECT e.seq, e.data->>'importId' AS import_id, (e.data->>'batch')::int AS batch,
              e.meta->>'visibility' AS visibility, e.data->'repeatedRows' AS repeated_rows
@@ -158,21 +153,21 @@ async function findHeldRows(tx: Db, importId: string, format: string, visibility
     ),
     candidates AS MATERIALIZED (
       SELECT r.key, r.import_id, r.batch, r.line, be.seq, be.visibility
-      FROM firsts f
-        JOIN recorded r ON r.key = f.key
+      FROM recorded r
+        JOIN firsts f ON f.key = r.key
         JOIN batch_events be ON be.import_id = r.import_id AND be.batch = r.batch
         LEFT JOIN marked mk ON mk.import_id = r.import_id AND mk.batch = r.batch AND mk.line = r.line
       WHERE mk.line IS NULL
     ),
     versions AS (
       SELECT c.key, c.import_id, c.batch, c.line, c.visibility
-      FROM candidates c JOIN (SELECT key, max(seq) AS seq FROM candidates GROUP BY key) l
-        ON l.key = c.key AND l.seq = c.seq
+      FROM candidates c
+      WHERE NOT EXISTS (SELECT 1 FROM candidates later WHERE later.key = c.key AND later.seq > c.seq)
     )
-    SELECT h.batch, h.line, h.at <> f.at OR v.visibility <> ${visibility} AS repeated,
+    SELECT m.batch, m.line, m.at <> f.at OR v.visibility <> ${visibility} AS repeated,
            v.import_id AS version_import, v.batch AS version_batch, v.line AS version_line
-    FROM held h JOIN firsts f ON f.key = h.key LEFT JOIN versions v ON h.at = f.at AND v.key = h.key
-    WHERE h.at <> f.at OR v.key IS NOT NULL`.execute(tx);
+    FROM mine m JOIN firsts f ON f.key = m.key LEFT JOIN versions v ON m.at = f.at AND v.key = m.key
+    WHERE m.at <> f.at OR v.key IS NOT NULL`.execute(tx);
 }
 
 /**
