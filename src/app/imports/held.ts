@@ -22,13 +22,6 @@ import {
 } from '../../domain/flow/batch.ts';
 import { openContent, readContent } from '../../ledger/contents.ts';
 
-/** Where a recorded version of a row is: its import, batch and line. */
-export interface RowVersion {
-  readonly importId: string;
-  readonly batch: number;
-  readonly row: number;
-}
-
 /** A staged batch's rows the ledger holds, by line. */
 export interface HeldRows {
   /**
@@ -242,15 +235,16 @@ export async function heldRowsOf(tx: Db, from: number, to: number): Promise<Map<
     ORDER BY batch, line`.execute(tx);
   const held = new Map<number, HeldRows>();
   for (const row of rows) {
-    let rows = held.get(row.batch);
-    if (!rows) {
-      rows = { repeated: new Set(), amended: [] };
-      held.set(row.batch, rows);
+    let ofBatch = held.get(row.batch);
+    if (!ofBatch) {
+      ofBatch = { repeated: new Set(), amended: [] };
+      held.set(row.batch, ofBatch);
     }
+    // A row that is not repeated has a version (held_found keeps no other).
     if (row.repeated || row.version_import === null || row.version_batch === null || row.version_line === null)
-      rows.repeated.add(row.line);
+      ofBatch.repeated.add(row.line);
     else
-      rows.amended.push({
+      ofBatch.amended.push({
         row: row.line,
         replaces: { importId: row.version_import, batch: row.version_batch, row: row.version_line },
       });
@@ -315,8 +309,8 @@ export interface SettledBatch {
 
 /**
  * Settles a staged batch, adding what it records to `carried`: its totals, less the flows of its repeated rows (a
- * row with the same flows as its recorded version gives the same totals). The versions amended left already
- * (`settleHeldRows`).
+ * row with the same flows as its recorded version gives the same totals). The versions its rows amend have left the
+ * sums already (`settleHeldRows`).
  */
 export async function settleBatch(
   tx: Db,
