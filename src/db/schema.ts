@@ -67,7 +67,7 @@ export interface FlowBatchesTable {
   keys: string[];
   lines: number[];
   totals: unknown;
-  /** Each row's `substanceDigest`, once the batch was compared (migration 0009); null before. */
+  /** Each row's digest of its flows, origin aside (held.ts), once the batch was compared (0009); else null. */
   digests: string[] | null;
 }
 

@@ -82,9 +82,14 @@ export async function readContent(db: Kysely<Schema>, digest: string): Promise<s
 
 /** A stored content's text (inflated on the thread pool); an error when it does not match its digest. */
 export async function openContent(digest: string, deflated: Buffer): Promise<string> {
-  const text = await inflate(deflated);
-  if (contentDigest(text) !== digest) throw new Error(`the content ${digest} does not match its digest`);
-  return text.toString('utf8');
+  return (await openContentBytes(digest, deflated)).toString('utf8');
+}
+
+/** The same text as its UTF-8 bytes, for a reader that need not decode it. */
+export async function openContentBytes(digest: string, deflated: Buffer): Promise<Buffer> {
+  const bytes = await inflate(deflated);
+  if (contentDigest(bytes) !== digest) throw new Error(`the content ${digest} does not match its digest`);
+  return bytes;
 }
 
 /** What is wrong with a deflated text given for a digest, or null when it is that text. */

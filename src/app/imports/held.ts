@@ -16,11 +16,11 @@ import {
   type FlowTotal,
   linesByRow,
   type RowAmendment,
-  rowSubstance,
+  rowSubstances,
   type TotalsSum,
   totalledFlow,
 } from '../../domain/flow/batch.ts';
-import { openContent, readContent } from '../../ledger/contents.ts';
+import { openContentBytes, readContent } from '../../ledger/contents.ts';
 
 /** A staged batch's rows the ledger holds, by line. */
 export interface HeldRows {
@@ -34,10 +34,14 @@ export interface HeldRows {
 }
 
 /**
- * A row's substance (`rowSubstance`) as a digest: two versions of a row with the same digest give the same flows.
- * Kept in `flow_batches.digests`, so it must not change.
+ * Each row's substance (`rowSubstances`) as a digest, by row: two versions of a row with the same digest give the same
+ * flows. Kept in `flow_batches.digests`, so it must not change.
  */
-const substanceDigest = (lines: readonly string[]): string => hash('sha256', rowSubstance(lines), 'base64');
+function substanceDigests(content: Buffer): Map<number, string> {
+  const digests = new Map<number, string>();
+  for (const [row, pieces] of rowSubstances(content)) digests.set(row, hash('sha256', Buffer.concat(pieces), 'base64'));
+  return digests;
+}
 
 /**
  * How the queries here are planned. The tables joined are batches' keys unnested, which the planner cannot estimate:
@@ -188,9 +192,9 @@ async function fillDigests(
       WHERE b.import_id = f.import_id AND b.batch = f.batch`.execute(tx);
   };
   let filled: { importId: string; batch: number; digests: string }[] = [];
-  for await (const { importId, batch, text, lines } of batchTexts(tx, lacking)) {
-    const rows = linesByRow(text);
-    filled.push({ importId, batch, digests: lines.map((row) => substanceDigest(rows.get(row) ?? [])).join(' ') });
+  for await (const { importId, batch, bytes, lines } of batchContents(tx, lacking)) {
+    const digests = substanceDigests(bytes);
+    filled.push({ importId, batch, digests: lines.map((row) => digests.get(row) ?? '').join(' ') });
     if (filled.length === BATCHES_READ) {
       await write(filled);
       filled = [];
@@ -213,8 +217,8 @@ async function removeAmendedVersions(tx: Db, carried: TotalsSum): Promise<void> 
           AS w(import_id, batch) ON w.import_id = h.version_import AND w.batch = h.version_batch
       WHERE NOT h.repeated`.execute(tx);
     const texts = new Map<string, Map<number, string[]>>();
-    for await (const { importId, batch, text } of batchTexts(tx, part))
-      texts.set(`${importId}\t${batch}`, linesByRow(text));
+    for await (const { importId, batch, bytes } of batchContents(tx, part))
+      texts.set(`${importId}\t${batch}`, linesByRow(bytes.toString('utf8')));
     for (const { import_id, batch, line } of amended)
       for (const flow of texts.get(`${import_id}\t${batch}`)?.get(line) ?? []) carried.removeFlow(totalledFlow(flow));
   }
@@ -255,11 +259,11 @@ export async function heldRowsOf(tx: Db, from: number, to: number): Promise<Map<
 /** Batches read together, and while the ones before them are compared. */
 const BATCHES_READ = 8;
 
-/** The texts of staged or recorded batches, and their rows' lines, in the order asked, a few a query. */
-async function* batchTexts(
+/** The texts (UTF-8) of staged or recorded batches, and their rows' lines, in the order asked, a few a query. */
+async function* batchContents(
   tx: Db,
   wanted: readonly { readonly import_id: string; readonly batch: number }[],
-): AsyncGenerator<{ importId: string; batch: number; text: string; lines: readonly number[] }> {
+): AsyncGenerator<{ importId: string; batch: number; bytes: Buffer; lines: readonly number[] }> {
   const read = async (from: number) => {
     const part = wanted.slice(from, from + BATCHES_READ);
     if (part.length === 0) return [];
@@ -276,10 +280,10 @@ async function* batchTexts(
         JOIN flow_batches b ON b.import_id = w.import_id AND b.batch = w.batch
         JOIN ledger_contents c ON c.digest = b.digest`.execute(tx);
     // Inflated side by side on the thread pool.
-    const texts = await Promise.all(rows.map((row) => openContent(row.digest, row.deflated)));
-    const found = new Map<string, { text: string; lines: number[] }>();
+    const contents = await Promise.all(rows.map((row) => openContentBytes(row.digest, row.deflated)));
+    const found = new Map<string, { bytes: Buffer; lines: number[] }>();
     rows.forEach((row, at) => {
-      found.set(`${row.import_id}\t${row.batch}`, { text: texts[at] ?? '', lines: row.lines });
+      found.set(`${row.import_id}\t${row.batch}`, { bytes: contents[at] ?? Buffer.alloc(0), lines: row.lines });
     });
     return part.map(({ import_id: importId, batch }) => {
       const one = found.get(`${importId}\t${batch}`);

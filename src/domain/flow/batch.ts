@@ -154,19 +154,35 @@ function tabBefore(line: string, field: number): number {
   return at;
 }
 
-/**
- * What a row's flows are, origin aside (the file, line and release differ from one download to the next): two
- * versions of a row with the same substance give the same flows. Its lines without their origin, one after another.
- */
-export function rowSubstance(lines: readonly string[]): string {
-  return lines.map(substance).join('\n');
-}
+const TAB = 0x09;
+const LF = 0x0a;
+const NEWLINE = new Uint8Array([LF]);
 
-/** A line without its origin's three fields. */
-function substance(line: string): string {
-  const origin = tabBefore(line, ORIGIN_FIELD);
-  const after = tabBefore(line.slice(origin), 4);
-  return line.slice(0, origin) + line.slice(origin + after);
+/**
+ * What each row's flows are, origin aside (the file, line and release differ from one download to the next), read
+ * from a batch's text as UTF-8 without decoding it: by row, the pieces of the text that make up its lines without
+ * their origin's three fields, one line after another (a line break between). Two versions of a row with the same
+ * substance give the same flows.
+ */
+export function rowSubstances(content: Uint8Array): Map<number, Uint8Array[]> {
+  const rows = new Map<number, Uint8Array[]>();
+  for (let start = 0; start < content.length; ) {
+    const found = content.indexOf(LF, start);
+    const end = found === -1 ? content.length : found;
+    let origin = start - 1;
+    for (let field = 0; field < ORIGIN_FIELD; field += 1) origin = content.indexOf(TAB, origin + 1);
+    const beforeRow = content.indexOf(TAB, origin + 1);
+    const beforeRelease = content.indexOf(TAB, beforeRow + 1);
+    const beforeRate = content.indexOf(TAB, beforeRelease + 1);
+    let row = 0;
+    for (let at = beforeRow + 1; at < beforeRelease; at += 1) row = row * 10 + (content[at] ?? 0) - 0x30;
+    const pieces = rows.get(row);
+    const substance = [content.subarray(start, origin), content.subarray(beforeRate, end)];
+    if (pieces) pieces.push(NEWLINE, ...substance);
+    else rows.set(row, substance);
+    start = end + 1;
+  }
+  return rows;
 }
 
 /** Ten decimal places, the most a flow's amount carries (`checkFlow`). */

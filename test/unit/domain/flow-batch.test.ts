@@ -5,13 +5,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  BATCH_COLUMNS,
   decodeBatch,
   decodeLine,
   type FlowTotal,
   flowLine,
   type KeyedFlows,
   linesByRow,
-  rowSubstance,
+  rowSubstances,
   TotalsSum,
   totalledFlow,
 } from '../../../src/domain/flow/batch.ts';
@@ -159,12 +160,58 @@ describe('a batch of flows', () => {
     const line = (changes: Parameters<typeof flow>[0]) => flowLine('fts:7', flow(changes));
     const march = line({ origin: { file: 'march.csv', row: 2, release: null } });
     const april = line({ origin: { file: 'april.csv', row: 9, release: 'snapshot' } });
-    const same = (a: string[], b: string[]) => rowSubstance(a) === rowSubstance(b);
+    const substance = (lines: string[]) => {
+      const rows = [...rowSubstances(Buffer.from(lines.join('\n')))];
+      expect(rows).toHaveLength(1);
+      return Buffer.concat(rows[0]?.[1] ?? []).toString('utf8');
+    };
+    const same = (a: string[], b: string[]) => substance(a) === substance(b);
     expect(same([march], [april])).toBe(true);
     expect(same([march], [line({ stage: 'paid' })])).toBe(false);
     expect(same([march], [line({ amount: '1' })])).toBe(false);
     expect(same([march], [line({ statedRate: '0.9' })])).toBe(false);
     expect(same([march], [april, april])).toBe(false);
+  });
+
+  it("reads each row's substance from the batch's bytes: its lines without their origin, whatever text they hold", () => {
+    // The oracle: the lines as text, split into fields, the origin's three left out.
+    const origin = ['originFile', 'originRow', 'originRelease'].map((column) =>
+      BATCH_COLUMNS.indexOf(column as (typeof BATCH_COLUMNS)[number]),
+    );
+    const oracle = (lines: readonly string[]) =>
+      lines
+        .map((one) =>
+          one
+            .split('\t')
+            .filter((_, at) => !origin.includes(at))
+            .join('\t'),
+        )
+        .join('\n');
+    const text = fc.string({ unit: 'binary' });
+    const rows = fc.array(
+      fc.record({
+        row: fc.integer({ min: 1, max: 50_000 }),
+        flows: fc.array(fc.tuple(text, text, fc.option(text, { nil: null })), { minLength: 1, maxLength: 3 }),
+      }),
+      { maxLength: 20 },
+    );
+    fc.assert(
+      fc.property(rows, (given) => {
+        // Each row once, its lines together, as a batch holds them.
+        const unique = [...new Map(given.map((one) => [one.row, one])).values()];
+        const lines = unique.map(({ row, flows }) =>
+          flows.map(([description, file, release]) =>
+            flowLine(`fts:${row}`, flow({ description, origin: { file, row, release } })),
+          ),
+        );
+        const found = rowSubstances(Buffer.from(lines.flat().join('\n')));
+        expect([...found.keys()]).toEqual(unique.map(({ row }) => row));
+        unique.forEach(({ row }, at) => {
+          expect(Buffer.concat(found.get(row) ?? []).toString('utf8')).toBe(oracle(lines[at] ?? []));
+        });
+      }),
+      { seed: 20261128, numRuns: 300 },
+    );
   });
 
   it('finds the lines of each row in a batch text without decoding its flows', () => {
