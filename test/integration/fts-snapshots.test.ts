@@ -142,4 +142,17 @@ describe('FTS snapshots: a later status or amount replaces the earlier one', () 
     expect(new Set(rows.map((row) => row.import_id)).size).toBeGreaterThan(1);
     for (const row of rows) expect(row.digests).toBe(row.rows);
   });
+
+  it('a flow the file gives twice is compared once: its first row amends the recorded version, the second adds nothing', async () => {
+    const july = await importSnapshot('july.csv', [ftsRow(2, 'commitment', 2000), ftsRow(2, 'paid', 9999)]);
+    expect(july).toMatchObject({ flows: 2, existingFlows: 1, amendedFlows: 1 });
+    expect(byStage((await tracker())?.totals)).toEqual({
+      pledged: [1, '100'],
+      committed: [1, '2000'],
+      paid: [3, '6000'],
+    });
+    expect((await listed()).filter((flow) => flow.id === 'fts:2')).toEqual([
+      { id: 'fts:2', stage: 'committed', amount: 2000, file: 'july.csv' },
+    ]);
+  });
 });

@@ -67,6 +67,8 @@ export async function settleHeldRows(
   carried: TotalsSum,
 ): Promise<void> {
   await planned(tx, () => findHeldRows(tx, importId, format, visibility));
+  // What was found, measured for the planner: the next statements join it with a million rows.
+  await sql`ANALYZE held_found`.execute(tx);
   const { rows: compared } = await sql<{ import_id: string; batch: number }>`
     SELECT ${importId}::text AS import_id, batch FROM held_found WHERE NOT repeated
     UNION SELECT version_import, version_batch FROM held_found WHERE NOT repeated
@@ -136,8 +138,9 @@ async function findHeldRows(tx: Db, importId: string, format: string, visibility
       WHERE b.import_id <> ${importId} AND i.format = ${format}
     ),
     -- As few passes over a million text keys as can be, each a hash (sorting them by their collation takes seconds):
-    -- the first row of each key in the file, the recorded versions of those keys, the last of them that counts.
-    firsts AS MATERIALIZED (SELECT key, min(at) AS at FROM mine GROUP BY key),
+    -- the keys the file gives more than once and their first row, the recorded versions of the keys of the file's
+    -- first rows, the last of them that counts.
+    repeats AS MATERIALIZED (SELECT key, min(at) AS at FROM mine GROUP BY key HAVING count(*) > 1),
     batch_events AS (
       SELECT e.seq, e.data->>'importId' AS import_id, (e.data->>'batch')::int AS batch,
              e.meta->>'visibility' AS visibility, e.data->'repeatedRows' AS repeated_rows
@@ -149,22 +152,24 @@ async function findHeldRows(tx: Db, importId: string, format: string, visibility
       FROM batch_events be, jsonb_array_elements_text(be.repeated_rows) AS m(line)
     ),
     candidates AS MATERIALIZED (
-      SELECT r.key, r.import_id, r.batch, r.line, be.seq, be.visibility
+      SELECT r.key, m.at AS first, r.import_id, r.batch, r.line, be.seq, be.visibility
       FROM recorded r
-        JOIN firsts f ON f.key = r.key
+        JOIN mine m ON m.key = r.key
         JOIN batch_events be ON be.import_id = r.import_id AND be.batch = r.batch
         LEFT JOIN marked mk ON mk.import_id = r.import_id AND mk.batch = r.batch AND mk.line = r.line
       WHERE mk.line IS NULL
-    ),
-    versions AS (
-      SELECT c.key, c.import_id, c.batch, c.line, c.visibility
-      FROM candidates c
-      WHERE NOT EXISTS (SELECT 1 FROM candidates later WHERE later.key = c.key AND later.seq > c.seq)
     )
-    SELECT m.batch, m.line, m.at <> f.at OR v.visibility <> ${visibility} AS repeated,
-           v.import_id AS version_import, v.batch AS version_batch, v.line AS version_line
-    FROM mine m JOIN firsts f ON f.key = m.key LEFT JOIN versions v ON m.at = f.at AND v.key = m.key
-    WHERE m.at <> f.at OR v.key IS NOT NULL`.execute(tx);
+    -- The first row of a key with a version: compared with it, or repeated when another visibility recorded it.
+    SELECT (c.first / 2147483648)::int AS batch, (c.first % 2147483648)::int AS line,
+           c.visibility <> ${visibility} AS repeated,
+           c.import_id AS version_import, c.batch AS version_batch, c.line AS version_line
+    FROM candidates c
+    WHERE NOT EXISTS (SELECT 1 FROM candidates later WHERE later.key = c.key AND later.seq > c.seq)
+      AND NOT EXISTS (SELECT 1 FROM repeats rp WHERE rp.key = c.key AND rp.at <> c.first)
+    UNION ALL
+    -- The rows after the first of a key the file gives more than once.
+    SELECT m.batch, m.line, true, NULL, NULL, NULL
+    FROM mine m JOIN repeats rp ON rp.key = m.key AND m.at <> rp.at`.execute(tx);
 }
 
 /**
