@@ -77,15 +77,13 @@ export async function storeContents(db: Kysely<Schema>, contents: readonly Seale
 export async function readContent(db: Kysely<Schema>, digest: string): Promise<string> {
   const row = await db.selectFrom('ledger_contents').select('deflated').where('digest', '=', digest).executeTakeFirst();
   if (!row) throw new Error(`the ledger lacks the content ${digest}`);
-  return openContent(digest, row.deflated);
+  return (await openContentBytes(digest, row.deflated)).toString('utf8');
 }
 
-/** A stored content's text (inflated on the thread pool); an error when it does not match its digest. */
-export async function openContent(digest: string, deflated: Buffer): Promise<string> {
-  return (await openContentBytes(digest, deflated)).toString('utf8');
-}
-
-/** The same text as its UTF-8 bytes, for a reader that need not decode it. */
+/**
+ * A stored content's text as its UTF-8 bytes (inflated on the thread pool); an error when it does not match its
+ * digest.
+ */
 export async function openContentBytes(digest: string, deflated: Buffer): Promise<Buffer> {
   const bytes = await inflate(deflated);
   if (contentDigest(bytes) !== digest) throw new Error(`the content ${digest} does not match its digest`);
