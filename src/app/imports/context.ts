@@ -21,7 +21,7 @@ export interface ImportContextData {
   readonly usdRates: readonly (readonly [string, string])[];
 }
 
-export async function importContext(db: Db): Promise<ImportContext> {
+export async function importContextData(db: Db): Promise<ImportContextData> {
   const organisations = await db
     .selectFrom('rm_organisations')
     .select(['id', 'iso3166'])
@@ -35,10 +35,10 @@ export async function importContext(db: Db): Promise<ImportContext> {
     .where('currency', '=', 'USD')
     .orderBy('rate_date')
     .execute();
-  return importContextOf({
+  return {
     organisations: organisations.flatMap((row) => (row.iso3166 ? [[row.iso3166, row.id] as const] : [])),
     usdRates: rates.map((row) => [row.date, row.rate] as const),
-  });
+  };
 }
 
 export function importContextOf(data: ImportContextData): ImportContext {

@@ -1,11 +1,14 @@
+import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
+import type { Db } from '../../db/index.ts';
 import { requirePermission } from '../command.ts';
 import type { AppDeps, RequestContext } from '../deps.ts';
-import { type ReadOutcome, type ReadSink, readRows } from './read.ts';
+import { type ReadOutcome, type ReadPlan, type ReadyBatch, readRows } from './read.ts';
 import { existingOrganisations, record } from './record.ts';
 import { isImported, sha256Of } from './runs.ts';
-import { BatchStager, dropRun, startRun } from './stage.ts';
+import { findCuts, READ_THREADS, readInParts, SPLIT_FROM_BYTES } from './split.ts';
+import { BatchStager, dropRun, type RunStart, startRun } from './stage.ts';
 import type { ImportFormat, ImportOptions, ImportReport } from './types.ts';
 
 export type { ImportFormat, ImportOptions, ImportReport, NewOrganisation, ReadRow, RowError } from './types.ts';
@@ -43,24 +46,18 @@ export async function runImport(
     ? null
     : await startRun(deps.db, deps.clock(), { importId, format: format.name, file, sha256 });
   const total = (await stat(path)).size;
-  // A dry run stages nothing, so it collects nothing either.
-  const stager = run ? new BatchStager(deps.db, importId, run) : null;
   const plan = {
-    stage: stager !== null,
+    stage: run !== null,
     afterLine: run?.afterLine ?? 0,
     batchSize,
     skipInvalid: options.skipInvalid ?? false,
   };
-  const sink: ReadSink = {
-    batch: (batch) => stager?.stage(batch) ?? Promise.resolve(),
-    progress: (bytes, rows) => options.onProgress?.({ bytes, total, rows }),
-  };
-  let outcome: ReadOutcome;
-  try {
-    outcome = await readRows(format, path, file, plan, sink);
-  } finally {
-    await stager?.done();
-  }
+  const progress = (bytes: number, rows: number) => options.onProgress?.({ bytes, total, rows });
+  const { outcome, batches } = await readAndStage(deps.db, importId, format, path, run, plan, {
+    size: total,
+    progress,
+    threads: options.readThreads ?? (total >= SPLIT_FROM_BYTES ? READ_THREADS : 1),
+  });
   const { rowsRead, flows, errors, errorCount, organisations, unreadable } = outcome;
   options.onProgress?.({ bytes: total, total, rows: rowsRead });
 
@@ -86,7 +83,7 @@ export async function runImport(
       written: false,
     };
   }
-  options.onRecording?.(stager?.batches ?? 0);
+  options.onRecording?.(batches);
   const recorded = await record(
     deps,
     request,
@@ -96,4 +93,38 @@ export async function runImport(
     options,
   );
   return { ...report, ...recorded, written: true };
+}
+
+/**
+ * Reads the file and stages its batches (none in a dry run): in parts, a thread each, when a fresh run is to be read
+ * by several threads and its format can be built again in another (split.ts); else in this one, after the rows a
+ * resumed run staged.
+ */
+async function readAndStage(
+  db: Db,
+  importId: string,
+  format: ImportFormat,
+  path: string,
+  run: RunStart | null,
+  plan: ReadPlan,
+  options: {
+    readonly size: number;
+    readonly progress: (bytes: number, rows: number) => void;
+    readonly threads: number;
+  },
+): Promise<{ readonly outcome: ReadOutcome; readonly batches: number }> {
+  const { rebuild } = format;
+  if (run?.staged === 0 && rebuild && options.threads > 1) {
+    const cuts = await findCuts(path, options.size, options.threads);
+    const read = cuts && (await readInParts(db, importId, { ...format, rebuild }, path, cuts, plan, options.progress));
+    if (read) return read;
+  }
+  const stager = run ? new BatchStager(db, importId, run.staged) : null;
+  const sink = { batch: (batch: ReadyBatch) => stager?.stage(batch) ?? Promise.resolve(), progress: options.progress };
+  try {
+    const outcome = await readRows(format, createReadStream(path), basename(path), plan, sink);
+    return { outcome, batches: stager?.batches ?? 0 };
+  } finally {
+    await stager?.done();
+  }
 }

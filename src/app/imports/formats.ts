@@ -1,7 +1,7 @@
 /** The tracker formats `tranche import` and `POST /api/imports/:format` read. */
 import type { Db } from '../../db/index.ts';
 import { invalid } from '../../domain/errors.ts';
-import { importContext } from './context.ts';
+import { type ImportContextData, importContextData, importContextOf } from './context.ts';
 import type { ImportFormat } from './engine.ts';
 import { ftsFormat } from './fts.ts';
 import { kielFormat } from './kiel.ts';
@@ -14,13 +14,25 @@ export const IATI_FORMAT = 'iati';
 export const ALL_IMPORT_FORMATS = [...IMPORT_FORMATS, IATI_FORMAT] as const;
 
 export async function importFormat(db: Db, name: string, file: string): Promise<ImportFormat> {
-  const context = await importContext(db);
+  return formatOf(name, file, await importContextData(db));
+}
+
+/**
+ * A format from its name and the ledger's part of its context, plain data: what a reading thread (split.ts) builds
+ * the same format again from.
+ */
+export async function formatOf(name: string, file: string, data: ImportContextData): Promise<ImportFormat> {
+  const context = importContextOf(data);
+  let format: ImportFormat;
   switch (name) {
     case 'kiel':
-      return kielFormat(file, context);
+      format = await kielFormat(file, context);
+      break;
     case 'fts':
-      return ftsFormat(file, context);
+      format = await ftsFormat(file, context);
+      break;
     default:
       throw invalid('format-unknown', 'format', `the format is one of ${ALL_IMPORT_FORMATS.join(', ')}`);
   }
+  return { ...format, rebuild: { name, file, context: data } };
 }

@@ -2,7 +2,7 @@
  * Reading a tracker file: every row counted and checked (RowTally), the good ones collected into batches whose text
  * is written as the rows come (BatchCollector), and each full batch handed to a sink that stages it (stage.ts).
  */
-import { createReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
 import { type FlowTotal, flowLine, type KeyedFlows, TotalsSum } from '../../domain/flow/batch.ts';
 import { FormatError } from '../../ingest/formats/types.ts';
 import { ContentBuilder } from '../../ledger/contents.ts';
@@ -52,19 +52,18 @@ export interface ReadOutcome {
 const PROGRESS_ROWS = 5000;
 
 /**
- * Reads the file, handing `sink` its batches (the rows after those a resumed run staged). Once a row is refused
- * without --skip-invalid nothing more is staged: the file is read on only to list errors.
+ * Reads a file (or a part of it: split.ts), handing `sink` its batches (the rows after those a resumed run staged).
+ * Once a row is refused without --skip-invalid nothing more is staged: the file is read on only to list errors.
  */
 export async function readRows(
   format: ImportFormat,
-  path: string,
+  input: Readable,
   file: string,
   plan: ReadPlan,
   sink: ReadSink,
 ): Promise<ReadOutcome> {
   const tally = new RowTally();
   const collector = plan.stage ? new BatchCollector(plan.afterLine, plan.batchSize) : null;
-  const input = createReadStream(path);
   let bytes = 0;
   input.on('data', (chunk) => {
     bytes += chunk.length;

@@ -7,8 +7,13 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/index.ts';
 import { decodeBatch, type FlowBatch } from '../../domain/flow/batch.ts';
-import { readContent, sealContent } from '../../ledger/contents.ts';
+import { readContent, type SealedContent, sealContent } from '../../ledger/contents.ts';
 import type { ReadyBatch } from './read.ts';
+
+/** A batch whose text a reading worker sealed already (split.ts). */
+export interface SealedBatch extends Omit<ReadyBatch, 'content'> {
+  readonly sealed: SealedContent;
+}
 
 /** Where a run stands: batches staged (0 to `staged` - 1), holding the file's rows up to line `afterLine`. */
 export interface RunStart {
@@ -60,22 +65,51 @@ export async function startRun(
 /** Forgets a run that will not be recorded: its batches, and their contents unless another import holds the same. */
 export async function dropRun(db: Db, importId: string): Promise<void> {
   await db.transaction().execute(async (tx) => {
-    const dropped = await tx.deleteFrom('flow_batches').where('import_id', '=', importId).returning('digest').execute();
-    const digests = [...new Set(dropped.map((row) => row.digest))];
-    if (digests.length > 0) {
-      await tx
-        .deleteFrom('ledger_contents')
-        .where('digest', 'in', digests)
-        .where(({ exists, not, selectFrom }) =>
-          not(
-            exists(
-              selectFrom('flow_batches').select('batch').whereRef('flow_batches.digest', '=', 'ledger_contents.digest'),
-            ),
-          ),
-        )
-        .execute();
-    }
+    await dropBatches(tx, importId);
     await tx.deleteFrom('import_runs').where('import_id', '=', importId).execute();
+  });
+}
+
+/** Forgets the batches a run staged, and their contents unless another import holds the same. */
+export async function dropBatches(db: Db, importId: string): Promise<void> {
+  const dropped = await db.deleteFrom('flow_batches').where('import_id', '=', importId).returning('digest').execute();
+  const digests = [...new Set(dropped.map((row) => row.digest))];
+  if (digests.length === 0) return;
+  await db
+    .deleteFrom('ledger_contents')
+    .where('digest', 'in', digests)
+    .where(({ exists, not, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('flow_batches').select('batch').whereRef('flow_batches.digest', '=', 'ledger_contents.digest'),
+        ),
+      ),
+    )
+    .execute();
+}
+
+/**
+ * Numbers the batches of each range (a reading worker's, split.ts), in order, on from `first`: in one transaction, so
+ * a run killed before it commits keeps only the batches before the ranges, and resumes after them.
+ */
+export async function renumberBatches(
+  db: Db,
+  importId: string,
+  ranges: readonly { readonly from: number; readonly count: number }[],
+  first: number,
+): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    let next = first;
+    for (const { from, count } of ranges) {
+      await tx
+        .updateTable('flow_batches')
+        .set({ batch: sql<number>`batch - ${from}::int + ${next}::int` })
+        .where('import_id', '=', importId)
+        .where('batch', '>=', from)
+        .where('batch', '<', from + count)
+        .execute();
+      next += count;
+    }
   });
 }
 
@@ -83,9 +117,9 @@ export async function dropRun(db: Db, importId: string): Promise<void> {
 const IN_FLIGHT = 3;
 
 /**
- * Stages the batches a reader hands it (read.ts), numbered on from the batches a resumed run staged already. A few
- * batches are written while the next is read; they may commit out of order, which a resumed run handles as it handles
- * a kill (it keeps the contiguous prefix).
+ * Stages the batches a reader hands it (read.ts), numbered on from `first` (the batches a resumed run staged already).
+ * A few batches are written while the next is read; they may commit out of order, which a resumed run handles as it
+ * handles a kill (it keeps the contiguous prefix).
  */
 export class BatchStager {
   #batch: number;
@@ -94,13 +128,13 @@ export class BatchStager {
   constructor(
     private readonly db: Db,
     private readonly importId: string,
-    run: RunStart,
+    first: number,
   ) {
-    this.#batch = run.staged;
+    this.#batch = first;
   }
 
   /** Starts staging a batch; waits while too many batches are being written. */
-  async stage(ready: ReadyBatch): Promise<void> {
+  async stage(ready: ReadyBatch | SealedBatch): Promise<void> {
     const writing = this.#write(this.#batch, ready);
     this.#batch += 1;
     // Its failure is reported where it is awaited, not as an unhandled rejection before that.
@@ -109,7 +143,7 @@ export class BatchStager {
     while (this.#writing.length >= IN_FLIGHT) await this.#writing.shift();
   }
 
-  /** Batches staged by this run and the run it took over. */
+  /** The number the next batch gets: the batches staged by this run and the run it took over, from 0. */
   get batches(): number {
     return this.#batch;
   }
@@ -127,8 +161,8 @@ export class BatchStager {
    * row. Keys and lines go as one text each, split by the database: far less work than an array parameter of
    * thousands of strings.
    */
-  async #write(batch: number, ready: ReadyBatch): Promise<void> {
-    const content = await sealContent(ready.content);
+  async #write(batch: number, ready: ReadyBatch | SealedBatch): Promise<void> {
+    const content = 'sealed' in ready ? ready.sealed : await sealContent(ready.content);
     await this.db
       .with('content', (cte) =>
         cte

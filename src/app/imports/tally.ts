@@ -24,7 +24,9 @@ export class RowTally {
       this.refuse(checked.error);
       return null;
     }
-    for (const organisation of checked.organisations ?? []) this.organisations.set(organisation.id, organisation);
+    // The first row that names an organisation decides what it is registered as.
+    for (const organisation of checked.organisations ?? [])
+      if (!this.organisations.has(organisation.id)) this.organisations.set(organisation.id, organisation);
     this.flows += checked.flows.length;
     return checked;
   }

@@ -2,6 +2,7 @@
 import type { Readable } from 'node:stream';
 import type { Basis, Visibility } from '../../domain/facts.ts';
 import type { FlowRecord } from '../../domain/flow/flow.ts';
+import type { ImportContextData } from './context.ts';
 
 /** One row as a format reads it: the flows and organisations it gives, or why it is refused. */
 export type ReadRow =
@@ -35,6 +36,15 @@ export interface ImportFormat {
   readonly release: string | null;
   /** The rows of the file, an array per chunk of it: one `await` per chunk, not per row. */
   read(input: Readable, file: string): AsyncIterable<readonly ReadRow[]>;
+  /** How another thread builds the same format (formats.ts): a format without it is read by one thread. */
+  readonly rebuild?: FormatRecipe;
+}
+
+/** A format as plain data: its name, the file it was made for, and the ledger's part of its context. */
+export interface FormatRecipe {
+  readonly name: string;
+  readonly file: string;
+  readonly context: ImportContextData;
 }
 
 export interface ImportOptions {
@@ -43,6 +53,11 @@ export interface ImportOptions {
   readonly visibility?: Visibility;
   /** Flows per ledger event (and per staged batch). */
   readonly batchSize?: number;
+  /**
+   * Threads reading the file, a part each (split.ts). Unless given: one a core, at most four, for a file of 64 MiB or
+   * more, and one for a smaller file.
+   */
+  readonly readThreads?: number;
   /** Called as the file is read: bytes read so far, of `total`, and rows read. */
   readonly onProgress?: (progress: { bytes: number; total: number; rows: number }) => void;
   /** Called once the file is staged, as the transaction that records it on the ledger begins. */

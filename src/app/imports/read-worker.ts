@@ -1,0 +1,68 @@
+/**
+ * A worker thread reading a part of a big file (split.ts): it builds the same format from its recipe, reads the
+ * header, as many blank lines as the file has line breaks before the part, then the part, and seals each batch and
+ * sends it to the importing thread to be written, going on while at most AHEAD wait there.
+ */
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { parentPort, workerData } from 'node:worker_threads';
+import { sealContent } from '../../ledger/contents.ts';
+import { formatOf } from './formats.ts';
+import { type ReadSink, readRows } from './read.ts';
+import type { WorkerInput, WorkerMessage } from './split.ts';
+
+/** Batches sealed or sent and not yet written, at most. */
+const AHEAD = 3;
+
+const input = workerData as WorkerInput;
+const port = parentPort;
+if (!port) throw new Error('read-worker.ts runs as a worker thread (split.ts)');
+const send = (message: WorkerMessage) => port.postMessage(message);
+
+async function header(path: string, size: number): Promise<Buffer> {
+  const handle = await open(path);
+  try {
+    const bytes = Buffer.alloc(size);
+    await handle.read(bytes, 0, size, 0);
+    return bytes;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The part as the reader takes it: the header, the line breaks before the part, the part. */
+async function* part(): AsyncGenerator<Buffer> {
+  const { path, headerEnd, part } = input;
+  yield await header(path, headerEnd);
+  // The header's own line break is one of them.
+  yield Buffer.alloc(part.line - 2, '\n');
+  const end = part.end === null ? undefined : part.end - 1;
+  yield* createReadStream(path, { start: part.start, end }) as AsyncIterable<Buffer>;
+}
+
+let waiting = 0;
+let wake: (() => void) | null = null;
+port.on('message', () => {
+  waiting -= 1;
+  wake?.();
+  wake = null;
+});
+
+/** Batches are sealed (compressed on the thread pool) while the next is read, and sent in order. */
+let sending = Promise.resolve();
+const prefix = input.headerEnd + input.part.line - 2;
+const sink: ReadSink = {
+  async batch({ content, ...batch }) {
+    waiting += 1;
+    const sealing = sealContent(content);
+    sending = sending.then(async () => send({ type: 'batch', batch: { ...batch, sealed: await sealing } }));
+    while (waiting > AHEAD) await new Promise<void>((resolve) => (wake = resolve));
+  },
+  progress: (bytes, rows) => send({ type: 'progress', bytes: Math.max(0, bytes - prefix), rows }),
+};
+const format = await formatOf(input.recipe.name, input.recipe.file, input.recipe.context);
+const plan = { stage: true, afterLine: 0, batchSize: input.batchSize, skipInvalid: input.skipInvalid };
+const outcome = await readRows(format, Readable.from(part(), { objectMode: false }), input.file, plan, sink);
+await sending;
+send({ type: 'done', outcome: { ...outcome, organisations: [...outcome.organisations] } });
