@@ -96,9 +96,9 @@ export async function runImport(
 }
 
 /**
- * Reads the file and stages its batches (none in a dry run): in parts, a thread each, when a fresh run is to be read
- * by several threads and its format can be built again in another (split.ts); else in this one, after the rows a
- * resumed run staged.
+ * Reads the file and stages its batches (none in a dry run): in parts, a thread each, when a dry run or a fresh run is
+ * to be read by several threads and its format can be built again in another (split.ts); else in this one, after the
+ * rows a resumed run staged.
  */
 async function readAndStage(
   db: Db,
@@ -114,7 +114,7 @@ async function readAndStage(
   },
 ): Promise<{ readonly outcome: ReadOutcome; readonly batches: number }> {
   const { rebuild } = format;
-  if (run?.staged === 0 && rebuild && options.threads > 1) {
+  if ((run === null || run.staged === 0) && rebuild && options.threads > 1) {
     const cuts = await findCuts(path, options.size, options.threads);
     const read = cuts && (await readInParts(db, importId, { ...format, rebuild }, path, cuts, plan, options.progress));
     if (read) return read;

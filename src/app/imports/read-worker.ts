@@ -62,7 +62,7 @@ const sink: ReadSink = {
   progress: (bytes, rows) => send({ type: 'progress', bytes: Math.max(0, bytes - prefix), rows }),
 };
 const format = await formatOf(input.recipe.name, input.recipe.file, input.recipe.context);
-const plan = { stage: true, afterLine: 0, batchSize: input.batchSize, skipInvalid: input.skipInvalid };
+const plan = { stage: input.stage, afterLine: 0, batchSize: input.batchSize, skipInvalid: input.skipInvalid };
 const outcome = await readRows(format, Readable.from(part(), { objectMode: false }), input.file, plan, sink);
 await sending;
 send({ type: 'done', outcome: { ...outcome, organisations: [...outcome.organisations] } });

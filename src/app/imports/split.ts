@@ -51,6 +51,8 @@ export interface WorkerInput {
   readonly file: string;
   readonly headerEnd: number;
   readonly part: Part;
+  /** False for a dry run: the rows are read and checked, nothing is collected. */
+  readonly stage: boolean;
   readonly batchSize: number;
   readonly skipInvalid: boolean;
 }
@@ -163,9 +165,9 @@ class PartReader {
 }
 
 /**
- * Reads and stages a fresh run's file in parts (`cuts` from findCuts): the whole file's outcome and the batches
- * staged, or null when a part before the last cannot be read to its end (a cut inside a quoted cell, or a file broken
- * there): the batches are dropped, and the file is for one thread to read.
+ * Reads a file in parts (`cuts` from findCuts), staging a fresh run's batches (none in a dry run): the whole file's
+ * outcome and the batches staged, or null when a part before the last cannot be read to its end (a cut inside a
+ * quoted cell, or a file broken there): the batches are dropped, and the file is for one thread to read.
  */
 export async function readInParts(
   db: Db,
@@ -186,8 +188,17 @@ export async function readInParts(
       workers.reduce((sum, worker) => sum + worker.rows, rows),
     );
   const workers: PartReader[] = cuts.parts.map((part, index) => {
-    const { batchSize, skipInvalid } = plan;
-    const input = { recipe: format.rebuild, path, file, headerEnd: cuts.headerEnd, part, batchSize, skipInvalid };
+    const { stage, batchSize, skipInvalid } = plan;
+    const input = {
+      recipe: format.rebuild,
+      path,
+      file,
+      headerEnd: cuts.headerEnd,
+      part,
+      stage,
+      batchSize,
+      skipInvalid,
+    };
     return new PartReader(input, new BatchStager(db, importId, PROVISIONAL + index * PART_BATCHES), progress);
   });
   let outcomes: ReadOutcome[];
@@ -213,14 +224,14 @@ export async function readInParts(
     await Promise.all(workers.map((worker) => worker.stop()));
   }
   if (outcomes.slice(0, -1).some((outcome) => outcome.unreadable)) {
-    await dropBatches(db, importId);
+    if (plan.stage) await dropBatches(db, importId);
     return null;
   }
   const ranges = workers.map((worker, index) => {
     const from = PROVISIONAL + index * PART_BATCHES;
     return { from, count: worker.stager.batches - from };
   });
-  await renumberBatches(db, importId, ranges, mine.batches);
+  if (plan.stage) await renumberBatches(db, importId, ranges, mine.batches);
   return { outcome: joined(outcomes), batches: ranges.reduce((sum, range) => sum + range.count, mine.batches) };
 }
 
