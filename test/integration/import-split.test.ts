@@ -24,7 +24,8 @@ import { flowRows } from '../support/flows.ts';
 const SHARED = path.resolve(import.meta.dirname, '../../../shared/data');
 const FTS = path.join(SHARED, 'fts/fts_incoming_funding_global.csv');
 const ECB = path.join(SHARED, 'ecb/eurofxref-hist.csv');
-const present = existsSync(FTS) && existsSync(ECB);
+const KIEL = path.join(SHARED, 'kiel/data_explorer.csv');
+const present = existsSync(FTS) && existsSync(ECB) && existsSync(KIEL);
 if (!present && !isCi())
   console.warn(`the import-in-parts suite not run: ${SHARED} is missing (the shared public data)`);
 
@@ -58,8 +59,10 @@ describe.runIf(present || isCi())('a file read in parts, a thread each', () => {
   let one: AppFixture;
   let parts: AppFixture;
   let dir: string;
-  const fts = (f: AppFixture, file: string, options: ImportOptions) =>
-    importFormat(f.db, 'fts', file).then((format) => runImport(f.deps, f.request, format, file, options));
+  const run = (format: string) => (f: AppFixture, file: string, options: ImportOptions) =>
+    importFormat(f.db, format, file).then((read) => runImport(f.deps, f.request, read, file, options));
+  const fts = run('fts');
+  const kiel = run('kiel');
 
   beforeAll(async () => {
     if (!present) throw new Error(`the import-in-parts suite needs ${SHARED} (required under CI=true)`);
@@ -132,5 +135,19 @@ describe.runIf(present || isCi())('a file read in parts, a thread each', () => {
     expect(split).toEqual(alone);
     expect(split).toMatchObject({ written: true, rowsRead: rows.length });
     expect(await imported(parts.db)).toEqual(await imported(one.db));
+  });
+
+  it('imports the real Kiel file read in three parts as one thread imports it, its release beside it', {
+    timeout: 60_000,
+  }, async () => {
+    const options = { batchSize: 500 };
+    const alone = await kiel(one, KIEL, { ...options, readThreads: 1 });
+    const split = await kiel(parts, KIEL, { ...options, readThreads: 3 });
+    expect(split).toEqual(alone);
+    expect(split).toMatchObject({ written: true, refused: false });
+    expect(await imported(parts.db)).toEqual(await imported(one.db));
+    const staged = await batches(parts.db, split.importId);
+    expect(staged.map((one) => one.batch)).toEqual(staged.map((_, index) => index));
+    expect(staged.length).toBeGreaterThan((await batches(one.db, alone.importId)).length);
   });
 });

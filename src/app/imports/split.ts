@@ -75,8 +75,8 @@ const WINDOW = 2 ** 20;
 
 /**
  * Where to cut a file into `parts`: at the first line break past each equal share. Null when it is better read by one
- * thread: a header that is not one plain line ending in LF, a CR before the last cut (a line break there is not
- * always one line to the CSV reader), or shares too small to hold a line break.
+ * thread: a header that is not one line ending in LF, a CR before the last cut (a line break there is not always one
+ * line to the CSV reader), or shares too small to hold a line break.
  */
 export async function findCuts(path: string, size: number, parts: number): Promise<Cuts | null> {
   const handle = await open(path);
@@ -88,7 +88,10 @@ export async function findCuts(path: string, size: number, parts: number): Promi
     };
     const head = await read(0);
     const headerEnd = head.indexOf(LF) + 1;
-    if (headerEnd === 0 || head.subarray(0, headerEnd).some((byte) => byte === QUOTE || byte === CR)) return null;
+    // The header is one line when its quotes are closed at the first line break.
+    const header = head.subarray(0, headerEnd);
+    const quotes = header.reduce((count, byte) => count + (byte === QUOTE ? 1 : 0), 0);
+    if (headerEnd === 0 || quotes % 2 === 1 || header.includes(CR)) return null;
     const cuts: number[] = [];
     for (let part = 1; part < parts; part += 1) {
       const share = Math.max(headerEnd, Math.floor((size * part) / parts), (cuts[cuts.length - 1] ?? 0) + 1);
