@@ -13,7 +13,8 @@ describe('cutting a file into parts', () => {
   let dir: string;
   let files = 0;
   const cutsOf = async (text: string, parts: number) => {
-    const file = path.join(dir, `${(files += 1)}.csv`);
+    files += 1;
+    const file = path.join(dir, `${files}.csv`);
     await writeFile(file, text);
     return findCuts(file, Buffer.byteLength(text), parts);
   };
