@@ -269,7 +269,9 @@ export function printImports(
   engines: readonly { kind: EngineKind; results?: readonly ImportBenchResult[]; error?: string }[],
 ): void {
   heading('5. Imports: tranche import kiel | fts vs COPY of the same file');
-  print('baseline: COPY … FROM the same CSV into a plain table of its columns (no index), on the same engine.');
+  print(
+    'baseline: COPY … FROM the same CSV into a plain table of its columns (no index), on the same engine, before the import and after it; the ratio is against their mean.',
+  );
   print(
     'import: read, check, stage batches of 2,000 flows (sealed, deflated), then one transaction: a FlowsImported event per batch, projected.',
   );
@@ -299,12 +301,20 @@ export function printImports(
       table(
         ['', ...entries.map((entry) => ENGINE_LABEL[entry.kind])],
         [
-          ['COPY (rows/s)', ...entries.map((entry) => cell(entry, (r) => fmtRate(r.rows / (r.copyMs / 1000))))],
+          [
+            'COPY (rows/s): before, after',
+            ...entries.map((entry) =>
+              cell(entry, (r) => `${fmtRate(r.rows / (r.copyMs / 1000))}, ${fmtRate(r.rows / (r.copyAfterMs / 1000))}`),
+            ),
+          ],
           ['import (rows/s)', ...entries.map((entry) => cell(entry, (r) => fmtRate(r.rows / (r.importMs / 1000))))],
           [
             'ratio import ÷ COPY (target ≥ 0.33)',
             ...entries.map((entry) =>
-              cell(entry, (r) => `${fmtRatio(r.copyMs / r.importMs)}  ${verdict(r.copyMs / r.importMs >= 1 / 3)}`),
+              cell(entry, (r) => {
+                const ratio = (r.copyMs + r.copyAfterMs) / 2 / r.importMs;
+                return `${fmtRatio(ratio)}  ${verdict(ratio >= 1 / 3)}`;
+              }),
             ),
           ],
           [
