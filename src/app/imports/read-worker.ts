@@ -51,13 +51,22 @@ port.on('message', () => {
 
 /** Batches are sealed (compressed on the thread pool) while the next is read, and sent in order. */
 let sending = Promise.resolve();
+/** Why a batch could not be sealed: reading stops with it rather than wait for a batch never sent. */
+let failure: { readonly error: unknown } | null = null;
 const prefix = input.headerEnd + input.part.line - 2;
 const sink: ReadSink = {
   async batch({ content, ...batch }) {
     waiting += 1;
     const sealing = sealContent(content);
     sending = sending.then(async () => send({ type: 'batch', batch: { ...batch, sealed: await sealing } }));
-    while (waiting > AHEAD) await new Promise<void>((resolve) => (wake = resolve));
+    sending.catch((error: unknown) => {
+      failure ??= { error };
+      wake?.();
+    });
+    while (waiting > AHEAD) {
+      if (failure) throw failure.error;
+      await new Promise<void>((resolve) => (wake = resolve));
+    }
   },
   progress: (bytes, rows) => send({ type: 'progress', bytes: Math.max(0, bytes - prefix), rows }),
 };
