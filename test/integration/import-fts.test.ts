@@ -286,13 +286,21 @@ describe.runIf(present || isCi())('tranche import fts', () => {
     await f?.cleanup();
   });
 
-  it('refuses the real file (exit 2, each line on stderr), then imports the rest with --skip-invalid, once', async () => {
+  it('refuses the real file (exit 2, each line on stderr; read in parts, the same), then imports the rest with --skip-invalid, once', {
+    timeout: 60_000,
+  }, async () => {
     const refused = await cli(`import fts ${FTS} --dry-run`);
     expect(refused.code).toBe(2);
     expect(refused.stdout).toContain('fts_incoming_funding_global.csv: 1,106 rows read, 1,027 flows\n');
     expect(refused.stdout).toContain('dry run: nothing was written');
     for (const row of NO_DONOR) expect(refused.stderr).toContain(`line ${row}, srcOrganization: ${NO_DONOR_REASON}\n`);
     expect(refused.stderr).toContain('5 rows refused: nothing was imported');
+    // Read in three parts, a thread each: the same lines, the same counts.
+    const parts = await cli(`import fts ${FTS} --dry-run --threads 3`);
+    expect(parts).toEqual(refused);
+    const wrong = await cli(`import fts ${FTS} --threads 0`);
+    expect(wrong).toMatchObject({ code: 2, stdout: '' });
+    expect(wrong.stderr).toBe('error: request-invalid: threads: --threads is a whole number from 1 to 16\n');
 
     const imported = await cli(`import fts ${FTS} --skip-invalid`);
     expect(imported.code).toBe(0);
