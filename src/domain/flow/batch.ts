@@ -189,6 +189,8 @@ export function rowSubstances(content: Uint8Array): Map<number, Uint8Array[]> {
 const SCALE = 10;
 const SCALE_FACTOR = 10n ** BigInt(SCALE);
 
+const ZERO = 0x30;
+
 const negated = (value: string | null): string | null =>
   value === null ? null : value.startsWith('-') ? value.slice(1) : `-${value}`;
 
@@ -200,10 +202,13 @@ class DecimalSum {
   add(value: string | null): void {
     if (value === null) return;
     const point = value.indexOf('.');
-    const decimals = point === -1 ? 0 : value.length - point - 1;
-    if (decimals <= 2 && value.length <= 15) {
+    // A sum's ten places ("12.3400000000", what a batch's totals carry) read as the cents they hold.
+    let end = value.length;
+    if (point !== -1) while (end > point + 1 && value.charCodeAt(end - 1) === ZERO) end -= 1;
+    const decimals = point === -1 ? 0 : end - point - 1;
+    if (decimals <= 2 && end <= 15) {
       const cents =
-        Number(point === -1 ? value : value.slice(0, point) + value.slice(point + 1)) * 10 ** (2 - decimals);
+        Number(point === -1 ? value : value.slice(0, point) + value.slice(point + 1, end)) * 10 ** (2 - decimals);
       const next = this.#cents + cents;
       if (Number.isSafeInteger(next)) {
         this.#cents = next;

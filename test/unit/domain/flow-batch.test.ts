@@ -146,6 +146,20 @@ describe('a batch of flows', () => {
     );
   });
 
+  it("sums batches' totals, written to ten places, exactly as it sums their values", () => {
+    const signed = fc.tuple(decimal, fc.boolean()).map(([value, negative]) => (negative ? `-${value}` : value));
+    fc.assert(
+      fc.property(fc.array(signed, { minLength: 1, maxLength: 40 }), (values) => {
+        const sum = new TotalsSum();
+        // Each as a batch's totals carry it: "12.3400000000", "-5.0000000000".
+        for (const value of values)
+          sum.addTotal(['de', '2025-03', 'paid', 'humanitarian', 1, referenceSum([value]), '0']);
+        expect(sum.take()[0]?.[5] ?? '0.0000000000').toBe(referenceSum(values));
+      }),
+      { seed: 20261128, numRuns: 500 },
+    );
+  });
+
   it('sums negative totals exactly, as an amending batch carries them', () => {
     const sum = new TotalsSum();
     for (const eur of ['-12.5', '-0.0000000001', '-123456789012345678.25', '3']) {
