@@ -188,6 +188,8 @@ export function rowSubstances(content: Uint8Array): Map<number, Uint8Array[]> {
 /** Ten decimal places, the most a flow's amount carries (`checkFlow`). */
 const SCALE = 10;
 const SCALE_FACTOR = 10n ** BigInt(SCALE);
+/** A cent in ten-place units. */
+const CENT = 10n ** BigInt(SCALE - 2);
 
 const ZERO = 0x30;
 
@@ -222,12 +224,18 @@ class DecimalSum {
   }
 
   isZero(): boolean {
-    return this.#scaled + BigInt(this.#cents) * 10n ** BigInt(SCALE - 2) === 0n;
+    return this.#scaled === 0n ? this.#cents === 0 : this.#scaled + BigInt(this.#cents) * CENT === 0n;
   }
 
   /** The sum as a decimal string with ten places, as `numeric(30, 10)` prints it. */
   toString(): string {
-    const total = this.#scaled + BigInt(this.#cents) * 10n ** BigInt(SCALE - 2);
+    if (this.#scaled === 0n) {
+      // Whole cents only, written without bigints.
+      const size = Math.abs(this.#cents);
+      const whole = Math.floor(size / 100);
+      return `${this.#cents < 0 ? '-' : ''}${whole}.${String(size - whole * 100).padStart(2, '0')}00000000`;
+    }
+    const total = this.#scaled + BigInt(this.#cents) * CENT;
     const negative = total < 0n;
     const digits = (negative ? -total : total).toString().padStart(SCALE + 1, '0');
     return `${negative ? '-' : ''}${digits.slice(0, -SCALE)}.${digits.slice(-SCALE)}`;
