@@ -53,7 +53,7 @@ export async function runImport(
     skipInvalid: options.skipInvalid ?? false,
   };
   const progress = (bytes: number, rows: number) => options.onProgress?.({ bytes, total, rows });
-  const { outcome, batches } = await readAndStage(deps.db, importId, format, path, run, plan, {
+  const { outcome, batches } = await readAndStage(deps.db, importId, format, path, file, run, plan, {
     size: total,
     progress,
     threads: options.readThreads ?? (total >= SPLIT_FROM_BYTES ? READ_THREADS : 1),
@@ -105,6 +105,7 @@ async function readAndStage(
   importId: string,
   format: ImportFormat,
   path: string,
+  file: string,
   run: RunStart | null,
   plan: ReadPlan,
   options: {
@@ -116,13 +117,14 @@ async function readAndStage(
   const { rebuild } = format;
   if ((run === null || run.staged === 0) && rebuild && options.threads > 1) {
     const cuts = await findCuts(path, options.size, options.threads);
-    const read = cuts && (await readInParts(db, importId, { ...format, rebuild }, path, cuts, plan, options.progress));
+    const read =
+      cuts && (await readInParts(db, importId, { ...format, rebuild }, path, cuts, file, plan, options.progress));
     if (read) return read;
   }
   const stager = run ? new BatchStager(db, importId, run.staged) : null;
   const sink = { batch: (batch: ReadyBatch) => stager?.stage(batch) ?? Promise.resolve(), progress: options.progress };
   try {
-    const outcome = await readRows(format, createReadStream(path), basename(path), plan, sink);
+    const outcome = await readRows(format, createReadStream(path), file, plan, sink);
     return { outcome, batches: stager?.batches ?? 0 };
   } finally {
     await stager?.done();

@@ -4,7 +4,6 @@
  * sends it to the importing thread to be written, going on while at most AHEAD wait there.
  */
 import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { parentPort, workerData } from 'node:worker_threads';
 import { sealContent } from '../../ledger/contents.ts';
@@ -20,21 +19,10 @@ const port = parentPort;
 if (!port) throw new Error('read-worker.ts runs as a worker thread (split.ts)');
 const send = (message: WorkerMessage) => port.postMessage(message);
 
-async function header(path: string, size: number): Promise<Buffer> {
-  const handle = await open(path);
-  try {
-    const bytes = Buffer.alloc(size);
-    await handle.read(bytes, 0, size, 0);
-    return bytes;
-  } finally {
-    await handle.close();
-  }
-}
-
 /** The part as the reader takes it: the header, the line breaks before the part, the part. */
 async function* part(): AsyncGenerator<Buffer> {
-  const { path, headerEnd, part } = input;
-  yield await header(path, headerEnd);
+  const { path, header, part } = input;
+  yield Buffer.from(header);
   // The header's own line break is one of them.
   yield Buffer.alloc(part.line - 2, '\n');
   const end = part.end === null ? undefined : part.end - 1;
@@ -53,7 +41,7 @@ port.on('message', () => {
 let sending = Promise.resolve();
 /** Why a batch could not be sealed: reading stops with it rather than wait for a batch never sent. */
 let failure: { readonly error: unknown } | null = null;
-const prefix = input.headerEnd + input.part.line - 2;
+const prefix = input.header.length + input.part.line - 2;
 const sink: ReadSink = {
   async batch({ content, ...batch }) {
     waiting += 1;

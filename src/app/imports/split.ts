@@ -13,7 +13,6 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { basename } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Db } from '../../db/index.ts';
 import { type ReadOutcome, type ReadPlan, type ReadSink, readRows } from './read.ts';
@@ -38,9 +37,9 @@ export interface Part {
   readonly line: number;
 }
 
-/** Where a file is cut: the bytes of its header line (with its line break), and the parts after the first. */
+/** Where a file is cut: its header line (with its line break), and the parts after the first. */
 export interface Cuts {
-  readonly headerEnd: number;
+  readonly header: Uint8Array;
   readonly parts: readonly Part[];
 }
 
@@ -49,7 +48,8 @@ export interface WorkerInput {
   readonly recipe: FormatRecipe;
   readonly path: string;
   readonly file: string;
-  readonly headerEnd: number;
+  /** The file's header line, which the worker reads before its part. */
+  readonly header: Uint8Array;
   readonly part: Part;
   /** False for a dry run: the rows are read and checked, nothing is collected. */
   readonly stage: boolean;
@@ -89,7 +89,8 @@ export async function findCuts(path: string, size: number, parts: number): Promi
     const head = await read(0);
     const headerEnd = head.indexOf(LF) + 1;
     // The header is one line when its quotes are closed at the first line break.
-    const header = head.subarray(0, headerEnd);
+    // A copy: the buffer is read into again below.
+    const header = Uint8Array.from(head.subarray(0, headerEnd));
     const quotes = header.reduce((count, byte) => count + (byte === QUOTE ? 1 : 0), 0);
     if (headerEnd === 0 || quotes % 2 === 1 || header.includes(CR)) return null;
     const cuts: number[] = [];
@@ -113,7 +114,7 @@ export async function findCuts(path: string, size: number, parts: number): Promi
       from = cut;
     }
     return {
-      headerEnd,
+      header,
       parts: cuts.map((start, index) => ({ start, end: cuts[index + 1] ?? null, line: lines[index] ?? 1 })),
     };
   } finally {
@@ -178,10 +179,10 @@ export async function readInParts(
   format: ImportFormat & { readonly rebuild: FormatRecipe },
   path: string,
   cuts: Cuts,
+  file: string,
   plan: ReadPlan,
   onProgress: (bytes: number, rows: number) => void,
 ): Promise<{ readonly outcome: ReadOutcome; readonly batches: number } | null> {
-  const file = basename(path);
   const mine = new BatchStager(db, importId, 0);
   let bytes = 0;
   let rows = 0;
@@ -196,7 +197,7 @@ export async function readInParts(
       recipe: format.rebuild,
       path,
       file,
-      headerEnd: cuts.headerEnd,
+      header: cuts.header,
       part,
       stage,
       batchSize,
