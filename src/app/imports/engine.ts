@@ -1,10 +1,9 @@
-import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Db } from '../../db/index.ts';
 import { requirePermission } from '../command.ts';
 import type { AppDeps, RequestContext } from '../deps.ts';
-import { type ReadOutcome, type ReadPlan, type ReadyBatch, readRows } from './read.ts';
+import { fileStream, type ReadOutcome, type ReadPlan, type ReadyBatch, readRows } from './read.ts';
 import { existingOrganisations, record } from './record.ts';
 import { isImported, sha256Of } from './runs.ts';
 import { findCuts, READ_THREADS, readInParts, SPLIT_FROM_BYTES } from './split.ts';
@@ -124,7 +123,7 @@ async function readAndStage(
   const stager = run ? new BatchStager(db, importId, run.staged) : null;
   const sink = { batch: (batch: ReadyBatch) => stager?.stage(batch) ?? Promise.resolve(), progress: options.progress };
   try {
-    const outcome = await readRows(format, createReadStream(path), file, plan, sink);
+    const outcome = await readRows(format, fileStream(path), file, plan, sink);
     return { outcome, batches: stager?.batches ?? 0 };
   } finally {
     await stager?.done();

@@ -3,12 +3,11 @@
  * header, as many blank lines as the file has line breaks before the part, then the part, and seals each batch and
  * sends it to the importing thread to be written, going on while at most AHEAD wait there.
  */
-import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { parentPort, workerData } from 'node:worker_threads';
 import { sealContent } from '../../ledger/contents.ts';
 import { formatOf } from './formats.ts';
-import { type ReadSink, readRows } from './read.ts';
+import { fileStream, type ReadSink, readRows } from './read.ts';
 import type { WorkerInput, WorkerMessage } from './split.ts';
 
 /** Batches sealed or sent and not yet written, at most. */
@@ -25,8 +24,8 @@ async function* part(): AsyncGenerator<Buffer> {
   yield Buffer.from(header);
   // The header's own line break is one of them.
   yield Buffer.alloc(part.line - 2, '\n');
-  const end = part.end === null ? undefined : part.end - 1;
-  yield* createReadStream(path, { start: part.start, end }) as AsyncIterable<Buffer>;
+  const range = part.end === null ? { start: part.start } : { start: part.start, end: part.end - 1 };
+  yield* fileStream(path, range) as AsyncIterable<Buffer>;
 }
 
 let waiting = 0;

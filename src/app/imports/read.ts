@@ -2,6 +2,7 @@
  * Reading a tracker file: every row counted and checked (RowTally), the good ones collected into batches whose text
  * is written as the rows come (BatchCollector), and each full batch handed to a sink that stages it (stage.ts).
  */
+import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { type FlowTotal, flowLine, type KeyedFlows, TotalsSum } from '../../domain/flow/batch.ts';
 import { FormatError } from '../../ingest/formats/types.ts';
@@ -46,6 +47,18 @@ export interface ReadOutcome {
   readonly organisations: ReadonlyMap<string, NewOrganisation>;
   /** The file cannot be read to its end: one error for the file, nothing imported. */
   readonly unreadable: boolean;
+}
+
+/**
+ * How much of a file one read takes. A million FTS rows on the server read in a twentieth less time in 128 KiB pieces
+ * than in the stream's default 64 KiB; in 512 KiB pieces, in two fifths more: the rows of a piece are handed on
+ * together, and more than a few hundred of them at once outlive the collector's young generation.
+ */
+const READ_BYTES = 128 * 2 ** 10;
+
+/** A file, or the bytes `start` to `end` (inclusive) of it, as the readers take it. */
+export function fileStream(path: string, range: { readonly start?: number; readonly end?: number } = {}): Readable {
+  return createReadStream(path, { ...range, highWaterMark: READ_BYTES });
 }
 
 /** Rows between two progress reports. */

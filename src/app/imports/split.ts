@@ -10,12 +10,11 @@
  * by one thread. Until every part is read, a worker's batches are numbered from PROVISIONAL, which a resumed run drops
  * as it drops any batch after a gap; then they are numbered on from this thread's, in one transaction.
  */
-import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Db } from '../../db/index.ts';
-import { type ReadOutcome, type ReadPlan, type ReadSink, readRows } from './read.ts';
+import { fileStream, type ReadOutcome, type ReadPlan, type ReadSink, readRows } from './read.ts';
 import { MAX_ERRORS } from './runs.ts';
 import { BatchStager, dropBatches, renumberBatches, type SealedBatch } from './stage.ts';
 import type { FormatRecipe, ImportFormat, NewOrganisation } from './types.ts';
@@ -218,7 +217,7 @@ export async function readInParts(
     const end = (cuts.parts[0]?.start ?? 1) - 1;
     let first: ReadOutcome;
     try {
-      first = await readRows(format, createReadStream(path, { end }), file, plan, sink);
+      first = await readRows(format, fileStream(path, { end }), file, plan, sink);
     } finally {
       await mine.done();
     }
