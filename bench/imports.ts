@@ -191,7 +191,7 @@ async function writeFtsShaped(
 /** Benchmarks the `shapes` named (kiel, fts); the FTS shape needs the shared data's FTS file. */
 export async function benchImports(
   database: Database,
-  rows: number,
+  rows: Readonly<Record<Shape['format'], number>>,
   shapes: readonly string[],
   sharedDataDir: string | null,
   label: string,
@@ -205,7 +205,7 @@ export async function benchImports(
       );
   const results: ImportBenchResult[] = [];
   for (const shape of known.filter((candidate) => shapes.includes(candidate.format)))
-    results.push(await benchShape(database, shape, rows, `${label}, ${shape.format}`));
+    results.push(await benchShape(database, shape, rows[shape.format], `${label}, ${shape.format}`));
   return results;
 }
 

@@ -6,7 +6,8 @@
  *   2. dashboard summary queries over the read models at 10k and 1M contributions
  *   3. cold start of `npm start` to the first served request
  *   4. extraction throughput: articles read and their claims extracted, per second on one core
- *   5. imports: a Kiel-shaped CSV through `tranche import kiel` against COPY of the same file, on both engines
+ *   5. imports: generated Kiel- and FTS-shaped CSVs (200,000 and 1,000,000 rows) through the importer against COPY of
+ *      the same file, on both engines
  *
  * Environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test), BENCH_QUICK=1 for a smoke run
  * with small sizes, BENCH_ONLY=extraction or imports for part 4 or 5 alone, BENCH_IMPORT_ROWS, BENCH_IMPORT_SHAPES, BENCH_EVENTS / BENCH_LARGE / BENCH_COMMANDS to change sizes.
