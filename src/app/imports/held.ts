@@ -323,14 +323,14 @@ export interface SettledBatch {
  */
 export async function settleBatch(
   tx: Db,
-  batch: { readonly digest: string; readonly flows: number; readonly rows: number; readonly totals: unknown },
+  batch: { readonly digest: string; readonly flows: number; readonly rows: number; readonly totals: string },
   held: HeldRows | undefined,
   carried: TotalsSum,
 ): Promise<SettledBatch> {
   const repeatedRows = [...(held?.repeated ?? [])];
   // Every row repeated (a snapshot given again): the batch adds nothing, and its text need not be read.
   if (repeatedRows.length === batch.rows) return { flows: 0, repeatedRows, amendedRows: [], amendedFlows: 0 };
-  for (const total of batch.totals as readonly FlowTotal[]) carried.addTotal(total);
+  for (const total of JSON.parse(batch.totals) as readonly FlowTotal[]) carried.addTotal(total);
   if (!held) return { flows: batch.flows, repeatedRows, amendedRows: [], amendedFlows: 0 };
   const mine = linesByRow(await readContent(tx, batch.digest));
   let flows = batch.flows;

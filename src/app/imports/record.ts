@@ -99,10 +99,34 @@ export async function record(
     let flowsRead = 0;
     let flowsRecorded = 0;
     let flowsAmended = 0;
+    // Events wait here until BATCHES_PER_APPEND of them or one carrying totals, which can be many groups (a Kiel
+    // file's every flow is a group of its own): so no more than one event's totals are held at once.
+    let waiting: FlowBatch[] = [];
+    const appendWaiting = async () => {
+      if (waiting.length === 0) return;
+      const events = await append([
+        {
+          streamId,
+          streamType: 'import',
+          expectedVersion: null,
+          events: waiting.map((data) => ({ type: 'FlowsImported', data, meta: meta(format.basis, evidence) })),
+        },
+      ]);
+      waiting = [];
+      // The same projection a rebuild runs: the batches' totals added to rm_flow_totals.
+      await project(tx, events);
+    };
     for (let from = 0; ; from += BATCHES_PER_APPEND) {
+      // Each batch's totals as text, read into tuples one batch at a time.
       const staged = await tx
         .selectFrom('flow_batches')
-        .select(['batch', 'digest', 'flows', 'totals', sql<number>`cardinality(lines)`.as('rows')])
+        .select([
+          'batch',
+          'digest',
+          'flows',
+          sql<string>`totals::text`.as('totals'),
+          sql<number>`cardinality(lines)`.as('rows'),
+        ])
         .where('import_id', '=', summary.importId)
         .where('batch', '>=', from)
         .where('batch', '<', from + BATCHES_PER_APPEND)
@@ -110,13 +134,13 @@ export async function record(
         .execute();
       if (staged.length === 0) break;
       const held = await heldRowsOf(tx, from, from + BATCHES_PER_APPEND);
-      const batches: FlowBatch[] = [];
       for (const batch of staged) {
         flowsRead += batch.flows;
         const settled = await settleBatch(tx, batch, held.get(batch.batch), carried);
         flowsAmended += settled.amendedFlows;
         flowsRecorded += settled.flows;
-        batches.push({
+        const carries = carried.groups >= CARRIED_GROUPS || batch.batch === last;
+        waiting.push({
           importId: summary.importId,
           batch: batch.batch,
           flows: settled.flows,
@@ -124,19 +148,11 @@ export async function record(
           columns: BATCH_COLUMNS,
           repeatedRows: settled.repeatedRows,
           amendedRows: settled.amendedRows,
-          totals: carried.groups >= CARRIED_GROUPS || batch.batch === last ? carried.take() : [],
+          totals: carries ? carried.take() : [],
         });
+        if (carries) await appendWaiting();
       }
-      const events = await append([
-        {
-          streamId,
-          streamType: 'import',
-          expectedVersion: null,
-          events: batches.map((data) => ({ type: 'FlowsImported', data, meta: meta(format.basis, evidence) })),
-        },
-      ]);
-      // The same projection a rebuild runs: the batches' totals added to rm_flow_totals.
-      await project(tx, events);
+      await appendWaiting();
     }
     const completedEvents = await append([
       {
