@@ -51,7 +51,7 @@ export interface ReadOutcome {
 
 /**
  * How much of a file one read takes. A million FTS rows on the server read in a twentieth less time in 128 KiB pieces
- * than in the stream's default 64 KiB; in 512 KiB pieces, in two fifths more: the rows of a piece are handed on
+ * than in the stream's default 64 KiB, and in a third more in 512 KiB pieces: the rows of a piece are handed on
  * together, and more than a few hundred of them at once outlive the collector's young generation.
  */
 const READ_BYTES = 128 * 2 ** 10;
