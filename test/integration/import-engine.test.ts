@@ -1,6 +1,7 @@
 /**
  * The import engine with a small tracker-like format (`donor,month,eur`): dry run, all or nothing, skipping invalid
- * rows, idempotency, resuming an interrupted run, and equality of live and rebuilt read models.
+ * rows, idempotency, resuming an interrupted run, totals carried over several events, and equality of live and rebuilt
+ * read models.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -189,6 +190,34 @@ describe('the import engine', () => {
     expect(report).toMatchObject({ written: true, resumedBatches: 3, flows: 9 });
     const recut = (await flowRows(f.db)).filter((flow) => flow.donor_id === 'recut');
     expect(recut.map((flow) => flow.period).sort()).toEqual(Array.from({ length: 9 }, (_, i) => `2023-0${i + 1}`));
+  });
+
+  it('records totals of more groups than an event carries over several events, in batch order, as the read model sums them', async () => {
+    // 250 donors × 100 months: 25,000 groups of totals, each its own, in 13 batches of 2,000 flows.
+    const month = (index: number) => `${2000 + Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+    const rows = Array.from({ length: 25_000 }, (_, i) => `wide${i % 250},${month(Math.floor(i / 250))},1.5`);
+    await writeFile(file('wide.csv'), `donor,month,eur\n${rows.join('\n')}\n`);
+    const report = await run('wide.csv', tinyFormat(), { batchSize: 2000 });
+    expect(report).toMatchObject({ written: true, flows: 25_000 });
+    const events = await f.db
+      .selectFrom('events')
+      .select('data')
+      .where('stream_id', '=', `import-${report.importId}`)
+      .where('type', '=', 'FlowsImported')
+      .orderBy('seq')
+      .execute();
+    const batches = events.map(({ data }) => data as { batch: number; totals: unknown[] });
+    expect(batches.map((batch) => batch.batch)).toEqual(Array.from({ length: 13 }, (_, i) => i));
+    const carrying = batches.filter((batch) => batch.totals.length > 0);
+    expect(carrying.length).toBeGreaterThan(1);
+    expect(carrying.reduce((sum, batch) => sum + batch.totals.length, 0)).toBe(25_000);
+    expect(carrying.at(-1)?.batch).toBe(12);
+    const { groups, eur } = await f.db
+      .selectFrom('rm_flow_totals')
+      .select(({ fn }) => [fn.countAll<string>().as('groups'), fn.sum<string>('eur').as('eur')])
+      .where('donor_id', 'like', 'wide%')
+      .executeTakeFirstOrThrow();
+    expect({ groups: Number(groups), eur: Number(eur) }).toEqual({ groups: 25_000, eur: 37_500 });
   });
 
   it('keeps free text exactly, tabs, line breaks, quotes and backslashes included', async () => {
