@@ -276,7 +276,7 @@ export function printImports(
     'import: read, check, stage batches of 2,000 flows (sealed, deflated), then one transaction: a FlowsImported event per batch, projected.',
   );
   print(
-    "ceiling: the rows the import added to rm_flow_totals, written alone into an empty table of its columns and primary key; no import that keeps those totals can beat COPY's time over that.",
+    "ceiling: the rows the import added to rm_flow_totals or changed, written alone into an empty table of its columns and primary key; no import that keeps those totals can beat COPY's time over that.",
   );
   print(
     'memory: held after a full collection at each tenth of the file and every second, at most, above what was held before.',
@@ -321,7 +321,7 @@ export function printImports(
             ),
           ],
           [
-            'rows added to rm_flow_totals; ceiling: COPY ÷ writing them alone',
+            'rows written in rm_flow_totals; ceiling: COPY ÷ writing them alone',
             ...entries.map((entry) =>
               cell(
                 entry,
