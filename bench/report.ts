@@ -275,6 +275,7 @@ export function printImports(
   print(
     'import: read, check, stage batches of 2,000 flows (sealed, deflated), then one transaction: a FlowsImported event per batch, projected.',
   );
+  print('dry run: the same file read and checked as the import reads it, nothing written, just before the import.');
   print(
     "ceiling: the rows the import added to rm_flow_totals or changed, written alone into an empty table of its columns and primary key; no import that keeps those totals can beat COPY's time over that.",
   );
@@ -319,6 +320,10 @@ export function printImports(
                 return `${fmtRatio(ratio)}  ${verdict(ratio >= 1 / 3)}`;
               }),
             ),
+          ],
+          [
+            'a dry run (reading and checking alone): ratio to COPY',
+            ...entries.map((entry) => cell(entry, (r) => fmtRatio((r.copyMs + r.copyAfterMs) / 2 / r.dryRunMs))),
           ],
           [
             'rows written in rm_flow_totals; ceiling: COPY ÷ writing them alone',
