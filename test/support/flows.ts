@@ -87,7 +87,6 @@ export function ftsRow(id: number, status: string, usd: number, date = '2024-03-
     amountUSD: String(usd),
     srcOrganization: 'Norway, Government of',
     srcOrganizationTypes: 'Government',
-    srcLocations: 'NOR',
     destOrganization: 'World Food Programme',
   };
   return FTS_COLUMNS.map((column) => cells[column] ?? '');

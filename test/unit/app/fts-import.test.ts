@@ -14,7 +14,7 @@ import { FTS_COLUMNS, type FtsParty } from '../../../src/ingest/formats/fts-reco
 
 const context = importContextOf({ organisations: [['CA', 'canada']], usdRates: [['2021-02-18', '1.2084']] });
 
-const party = (name: string | null, types: string[]): FtsParty => ({ name, types, locations: [], usageYears: null });
+const party = (name: string | null, types: string[]): FtsParty => ({ name, types });
 
 describe('FTS organisations', () => {
   it('gives other organisations a stable id from their name, always a valid id', () => {
