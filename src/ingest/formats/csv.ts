@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import { CsvError, type Parser, parse } from 'csv-parse';
-import { breaksInside, type CsvRow, FastCsv, incompleteTail, MAX_PENDING, PIECE } from './csv-fast.ts';
+import { blankUnselected, breaksInside, type CsvRow, FastCsv, incompleteTail, MAX_PENDING, PIECE } from './csv-fast.ts';
 import { FormatError } from './types.ts';
 
 export type { CsvRow } from './csv-fast.ts';
@@ -18,13 +18,15 @@ interface Parsed {
 class CsvParse {
   private rows: CsvRow[] = [];
   private readonly parser: Parser;
+  /** The cells to read; the others are given as '' (FastCsv.selected). */
+  selected: readonly boolean[] | null = null;
 
   constructor() {
     this.parser = parse({
       ...OPTIONS,
       // csv-parse counts lines up to the record's end: step back over line breaks inside quoted cells.
       on_record: (record: string[], context) => {
-        this.rows.push({ line: context.lines - breaksInside(record), cells: record });
+        this.rows.push({ line: context.lines - breaksInside(record), cells: blankUnselected(record, this.selected) });
         return null;
       },
     });
@@ -57,6 +59,14 @@ class CsvParse {
 
 const NOTHING: Parsed = { rows: [], error: null };
 
+export interface CsvOptions {
+  /**
+   * The positions of the cells a reader reads, given the first record (the header): every later record has '' in the
+   * others, whose text is then never copied out of the file's. Every cell when absent.
+   */
+  readonly columns?: (header: readonly string[]) => Iterable<number>;
+}
+
 /**
  * The fast path while it vouches for the records, then csv-parse on the bytes from the first record it does not
  * (and on every byte after it), so csv-parse decides everything unusual — broken quoting, stray CRs, bytes that are
@@ -64,6 +74,8 @@ const NOTHING: Parsed = { rows: [], error: null };
  */
 class CsvReader {
   private readonly fast = new FastCsv();
+  /** Which cells to read, asked once the first record is read; null once asked. */
+  private columns: CsvOptions['columns'] | null;
   private slow: CsvParse | null = null;
   /**
    * The bytes from the first record not read yet: a record the last chunk ended in, and perhaps the start of a
@@ -73,7 +85,47 @@ class CsvReader {
   /** The first bytes, until there are enough to look for a BOM as csv-parse does (3). */
   private head: Buffer | null = Buffer.alloc(0);
 
-  write(chunk: Buffer): Promise<Parsed> {
+  constructor(options: CsvOptions) {
+    this.columns = options.columns ?? null;
+  }
+
+  async write(chunk: Buffer): Promise<Parsed> {
+    return this.select(await this.parse(chunk));
+  }
+
+  async end(): Promise<Parsed> {
+    return this.select(await this.finish());
+  }
+
+  destroy(): void {
+    this.slow?.destroy();
+  }
+
+  /**
+   * Once the first record is read: the cells the reader reads, from then on the only ones cut out of the text. The
+   * records read with it are blanked here; csv-parse, which may take over, blanks them as it reads them.
+   */
+  private select(parsed: Parsed): Parsed {
+    const first = parsed.rows[0];
+    if (!this.columns || !first) return parsed;
+    const positions = new Set(this.columns(first.cells));
+    this.columns = null;
+    const selected = Array.from({ length: Math.max(-1, ...positions) + 1 }, (_, at) => positions.has(at));
+    this.fast.selected = selected;
+    if (this.slow) this.slow.selected = selected;
+    const rows = parsed.rows.map((row, index) =>
+      index === 0 ? row : { line: row.line, cells: blankUnselected([...row.cells], selected) },
+    );
+    return { rows, error: parsed.error };
+  }
+
+  private csvParse(): CsvParse {
+    const parser = new CsvParse();
+    parser.selected = this.fast.selected;
+    return parser;
+  }
+
+  private parse(chunk: Buffer): Promise<Parsed> {
     let bytes = chunk;
     if (this.head) {
       bytes = Buffer.concat([this.head, chunk]);
@@ -83,13 +135,13 @@ class CsvReader {
       }
       this.head = null;
       // csv-parse reads a file that starts with a UTF-16LE BOM (FF FE) as UTF-16: it is csv-parse's from the start.
-      if (bytes[0] === 0xff && bytes[1] === 0xfe) this.slow = new CsvParse();
+      if (bytes[0] === 0xff && bytes[1] === 0xfe) this.slow = this.csvParse();
     }
     if (this.slow) return this.slow.write(bytes);
     return this.readFast(bytes, false);
   }
 
-  async end(): Promise<Parsed> {
+  private async finish(): Promise<Parsed> {
     const head = this.head ?? Buffer.alloc(0);
     this.head = null;
     const read = this.slow ? NOTHING : await this.readFast(head, true);
@@ -98,17 +150,13 @@ class CsvReader {
     return { rows: read.rows.concat(ended.rows), error: ended.error };
   }
 
-  destroy(): void {
-    this.slow?.destroy();
-  }
-
   private async readFast(chunk: Buffer, end: boolean): Promise<Parsed> {
     const rows: CsvRow[] = [];
     let at = 0;
     do {
       const next = Math.min(chunk.length, at + PIECE);
       if (!this.readPiece(chunk.subarray(at, next), end && next === chunk.length, rows)) {
-        this.slow = new CsvParse();
+        this.slow = this.csvParse();
         const rest = Buffer.concat([Buffer.from(this.fast.prefix()), this.pending, chunk.subarray(next)]);
         this.pending = Buffer.alloc(0);
         const handed = await this.slow.write(rest);
@@ -147,8 +195,8 @@ class CsvReader {
  * The records are csv-parse's (`bom`, `relax_column_count`, `skip_empty_lines`): well-formed records are read here
  * directly, several times faster, and from the first record that is not, csv-parse reads the rest of the file.
  */
-export async function* readCsvRows(input: Readable): AsyncGenerator<readonly CsvRow[]> {
-  const reader = new CsvReader();
+export async function* readCsvRows(input: Readable, options: CsvOptions = {}): AsyncGenerator<readonly CsvRow[]> {
+  const reader = new CsvReader(options);
   try {
     for await (const chunk of input as AsyncIterable<Buffer | string>) {
       const { rows, error } = await reader.write(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);

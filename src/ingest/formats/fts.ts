@@ -22,7 +22,9 @@ export async function* readFts(input: Readable): AsyncGenerator<readonly RowResu
   let at: FtsPositions | undefined;
   let width = 0;
   let first = true;
-  for await (const rows of readCsvRows(input)) {
+  // Only the columns read are cut out of the text: a row has 37 cells, of which 12 are read.
+  const columns = (header: readonly string[]) => Object.values(columnIndex(header, FTS_COLUMNS, 'FTS flows'));
+  for await (const rows of readCsvRows(input, { columns })) {
     const results: RowResult<FtsRecord>[] = [];
     for (const row of rows) {
       if (!at) {
