@@ -19,22 +19,22 @@ function isHxlRow(cells: readonly string[]): boolean {
  * is line 1). A header without the columns read here is a FormatError.
  */
 export async function* readFts(input: Readable): AsyncGenerator<readonly RowResult<FtsRecord>[]> {
-  let at: FtsPositions | undefined;
-  let width = 0;
-  let first = true;
+  // The header, read once: where the columns are, and the width every row must have.
+  const header: { at?: FtsPositions; width: number } = { width: 0 };
   // Only the columns read are cut out of the text: a row has 37 cells, of which 12 are read.
-  const columns = (header: readonly string[]) => Object.values(columnIndex(header, FTS_COLUMNS, 'FTS flows'));
+  const columns = (cells: readonly string[]) => {
+    header.at = columnIndex(cells, FTS_COLUMNS, 'FTS flows');
+    header.width = cells.length;
+    return Object.values(header.at);
+  };
+  let records = 0;
   for await (const rows of readCsvRows(input, { columns })) {
     const results: RowResult<FtsRecord>[] = [];
     for (const row of rows) {
-      if (!at) {
-        at = columnIndex(row.cells, FTS_COLUMNS, 'FTS flows');
-        width = row.cells.length;
-        continue;
-      }
-      const hxl = first && isHxlRow(row.cells);
-      first = false;
-      if (hxl) continue;
+      records += 1;
+      const { at, width } = header;
+      if (records === 1 || !at) continue;
+      if (records === 2 && isHxlRow(row.cells)) continue;
       if (row.cells.length !== width) {
         const reason = `the row has ${row.cells.length} cells where the header has ${width}`;
         results.push({ row: row.line, error: { column: null, reason } });
@@ -45,5 +45,5 @@ export async function* readFts(input: Readable): AsyncGenerator<readonly RowResu
     }
     if (results.length > 0) yield results;
   }
-  if (!at) throw new FormatError('the file is empty; an FTS flows header was expected', 1);
+  if (records === 0) throw new FormatError('the file is empty; an FTS flows header was expected', 1);
 }
